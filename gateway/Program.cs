@@ -1,0 +1,20 @@
+using Tinjau.Gateway;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddGatewayRateLimiting();
+builder.Services.AddReverseProxy()
+    .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+    .AddServiceDiscoveryDestinationResolver();
+
+var app = builder.Build();
+
+app.UseStatusCodePages();
+app.UseRateLimiter();
+app.MapDefaultEndpoints();
+app.MapReverseProxy();
+
+app.Run();
+
+public partial class Program;
