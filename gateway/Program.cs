@@ -3,6 +3,7 @@ using Tinjau.Gateway;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddGatewayAuthentication();
 builder.AddGatewayRateLimiting();
 builder.Services.AddReverseProxy()
     .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
@@ -11,6 +12,8 @@ builder.Services.AddReverseProxy()
 var app = builder.Build();
 
 app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseRateLimiter();
 app.MapDefaultEndpoints();
 app.MapReverseProxy();

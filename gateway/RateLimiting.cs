@@ -6,7 +6,7 @@ namespace Tinjau.Gateway;
 /// <summary>
 /// Rate limits at the public entry. Routes name a policy in configuration (<c>RateLimiterPolicy</c>):
 /// <c>public</c> for anonymous traffic such as complaint intake and tracking, <c>authenticated</c> for the rest.
-/// Limits are per client address and come from <c>Gateway:RateLimits</c>.
+/// Limits are per signed-in user (the token's subject), else per client address, and come from <c>Gateway:RateLimits</c>.
 /// </summary>
 internal static class RateLimiting
 {
@@ -40,7 +40,9 @@ internal static class RateLimiting
 
     private static RateLimitPartition<string> FixedWindowPerClient(HttpContext context, int permitsPerMinute) =>
         RateLimitPartition.GetFixedWindowLimiter(
-            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            context.User.FindFirst(TinjauClaims.Subject)?.Value is { } subject
+                ? "sub:" + subject
+                : "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
             _ => new FixedWindowRateLimiterOptions
             {
                 PermitLimit = permitsPerMinute,

@@ -1,0 +1,136 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Tinjau.Messaging;
+using Tinjau.UnitRegistry.Api.Domain;
+
+namespace Tinjau.UnitRegistry.Api.Data;
+
+public sealed class UnitRegistryDbContext(DbContextOptions<UnitRegistryDbContext> options) : DbContext(options)
+{
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<ServiceOffering> Services => Set<ServiceOffering>();
+    public DbSet<Holiday> Holidays => Set<Holiday>();
+    public DbSet<UnitDirectoryEntry> DirectoryEntries => Set<UnitDirectoryEntry>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Unit>(b =>
+        {
+            b.ToTable("units");
+            b.HasKey(x => x.Id);
+            b.Property(x => x.Id).ValueGeneratedNever();
+            b.Property(x => x.Code).HasMaxLength(40).IsRequired();
+            b.HasIndex(x => x.Code).IsUnique();
+            b.Property(x => x.Name).HasMaxLength(200).IsRequired();
+            b.Property(x => x.Type).HasConversion(t => t.ToName(), s => ParseType(s)).HasMaxLength(20);
+            b.HasIndex(x => x.Type);
+            b.HasOne<Unit>().WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
+            b.Property(x => x.Address).HasMaxLength(500);
+            b.Property(x => x.TimeZoneId).HasMaxLength(40).IsRequired();
+            b.Property(x => x.Contacts).HasJsonConversion();
+            b.Property(x => x.Head).HasJsonConversion();
+            b.Property(x => x.ServiceHours).HasJsonConversion();
+            b.Property(x => x.Maklumat).HasJsonConversion();
+            b.Ignore(x => x.Location);
+        });
+
+        modelBuilder.Entity<ServiceOffering>(b =>
+        {
+            b.ToTable("unit_services");
+            b.HasKey(x => x.Id);
+            b.Property(x => x.Id).ValueGeneratedNever();
+            b.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Cascade);
+            b.Property(x => x.Name).HasMaxLength(200).IsRequired();
+            b.HasIndex(x => new { x.UnitId, x.Name }).IsUnique();
+            b.Property(x => x.Description).HasMaxLength(2000);
+            b.Property(x => x.Standard).HasJsonConversion();
+        });
+
+        modelBuilder.Entity<Holiday>(b =>
+        {
+            b.ToTable("holidays");
+            b.HasKey(x => x.Id);
+            b.Property(x => x.Id).ValueGeneratedNever();
+            b.Property(x => x.Name).HasMaxLength(200).IsRequired();
+            b.Property(x => x.Kind).HasConversion(k => k.ToName(), s => ParseKind(s)).HasMaxLength(20);
+            b.HasIndex(x => new { x.Date, x.Kind }).IsUnique();
+            b.Ignore(x => x.Year);
+        });
+
+        modelBuilder.Entity<UnitDirectoryEntry>(b =>
+        {
+            b.ToTable("unit_directory_entries");
+            b.HasKey(x => x.UnitId);
+            b.Property(x => x.UnitId).ValueGeneratedNever();
+            b.Property(x => x.Code).HasMaxLength(40);
+            b.Property(x => x.Name).HasMaxLength(200);
+            b.Property(x => x.Type).HasMaxLength(20);
+            b.Property(x => x.TimeZone).HasMaxLength(40);
+            b.Property(x => x.CodePath).HasMaxLength(400);
+            b.Property(x => x.NamePath).HasMaxLength(2000);
+            b.HasIndex(x => x.CodePath);
+        });
+
+        // snake_case for this service's own tables (the messaging tables name their columns themselves)
+        foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(e => e.ClrType.Namespace == typeof(Unit).Namespace))
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                property.SetColumnName(ToSnakeCase(property.Name));
+            }
+        }
+
+        modelBuilder.AddMessagingTables();
+    }
+
+    private static UnitType ParseType(string s) => UnitTypes.TryParse(s, out var t) ? t : UnitType.Other;
+
+    private static HolidayKind ParseKind(string s) => HolidayKinds.TryParse(s, out var k) ? k : HolidayKind.National;
+
+    public static string ToSnakeCase(string name)
+    {
+        var sb = new StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c))
+            {
+                if (i > 0 && (char.IsLower(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]) && char.IsUpper(name[i - 1]))))
+                {
+                    sb.Append('_');
+                }
+                sb.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+        return sb.ToString();
+    }
+}
+
+internal static class JsonColumn
+{
+    internal static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+
+    public static PropertyBuilder<T> HasJsonConversion<T>(this PropertyBuilder<T> property)
+    {
+        property.HasConversion(
+                v => Serialize(v),
+                s => Deserialize<T>(s),
+                new ValueComparer<T>(
+                    (a, b) => Serialize(a) == Serialize(b),
+                    v => Serialize(v).GetHashCode(StringComparison.Ordinal),
+                    v => Deserialize<T>(Serialize(v))))
+            .HasColumnType("jsonb");
+        return property;
+    }
+
+    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
+
+    public static T Deserialize<T>(string json) => JsonSerializer.Deserialize<T>(json, Options)!;
+}

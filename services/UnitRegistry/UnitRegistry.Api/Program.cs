@@ -1,0 +1,41 @@
+using Scalar.AspNetCore;
+using Tinjau.Messaging;
+using Tinjau.UnitRegistry.Api.Apis;
+using Tinjau.UnitRegistry.Api.Data;
+using Tinjau.UnitRegistry.Api.Infrastructure;
+using Tinjau.UnitRegistry.Api.IntegrationEvents;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddTinjauAuthentication(audience: "unitregistry");
+builder.AddNpgsqlDbContext<UnitRegistryDbContext>("unitregistrydb");
+builder.AddRedisClient("cache");
+builder.AddMessaging<UnitRegistryDbContext>(bus => bus.AddConsumer<UnitRegisteredConsumer>());
+
+builder.Services.AddSingleton<UnitCache>();
+builder.Services.AddOptions<LocateOptions>().BindConfiguration("UnitRegistry:Locate");
+builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+{
+    doc.Info.Title = "Tinjau UnitRegistry API";
+    doc.Info.Description = "Units (UKPD) and their hierarchy, service hours, service catalogue, holiday calendar and working days. "
+                           + UnitsApi.LocateRule;
+    return Task.CompletedTask;
+}));
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+app.MapOpenApi();
+app.MapScalarApiReference();
+app.MapDefaultEndpoints();
+app.MapUnitRegistryApi();
+
+await app.MigrateDbContextAsync<UnitRegistryDbContext>(UnitRegistrySeed.SeedAsync);
+app.Run();
+
+public partial class Program;

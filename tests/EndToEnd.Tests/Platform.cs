@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Tinjau.EndToEnd.Tests;
+
+/// <summary>What the end-to-end tests do often against a running platform: demo users' tokens and the resource list.</summary>
+public static class Platform
+{
+    /// <summary>The local development default password of the seeded demo users (README).</summary>
+    public const string DemoPassword = "Tinjau!Demo2026";
+
+    /// <summary>A token for a demo user, obtained through the gateway like the README's curl line.</summary>
+    public static async Task<string> TokenAsync(HttpClient gateway, string user, string scope)
+    {
+        using var response = await gateway.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "password",
+            ["client_id"] = "tinjau-cli",
+            ["username"] = user,
+            ["password"] = DemoPassword,
+            ["scope"] = scope,
+        }));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"token for {user}: {(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString()!;
+    }
+
+    public static HttpRequestMessage Authorized(HttpMethod method, string uri, string token, object? json = null)
+    {
+        var request = new HttpRequestMessage(method, uri);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (json is not null)
+        {
+            request.Content = JsonContent.Create(json);
+        }
+        return request;
+    }
+
+    /// <summary>Process ids of every resource the AppHost runs, as its dashboard lists them.</summary>
+    public static async Task<IReadOnlyList<int>> ResourcePidsAsync(HttpClient dashboard)
+    {
+        var resources = await dashboard.GetFromJsonAsync<JsonElement>("/api/resources");
+        return resources.EnumerateArray()
+            .Select(r => r.TryGetProperty("pid", out var pid) && pid.ValueKind == JsonValueKind.Number ? pid.GetInt32() : 0)
+            .Where(pid => pid > 0)
+            .ToList();
+    }
+
+    /// <summary>True while the process runs (a zombie waiting to be reaped by PID 1 has ended).</summary>
+    public static bool IsRunning(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat");
+            var state = stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[0];
+            return state != "Z" && state != "X";
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Processes whose command line names <paramref name="fragment"/> (e.g. the state folder).</summary>
+    public static IReadOnlyList<int> ProcessesMentioning(string fragment) =>
+        Directory.EnumerateDirectories("/proc")
+            .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0)
+            .Where(pid => pid > 0 && IsRunning(pid))
+            .Where(pid =>
+            {
+                try
+                {
+                    return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ').Contains(fragment, StringComparison.Ordinal);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    return false;
+                }
+            })
+            .ToList();
+}
