@@ -19,9 +19,14 @@ python3 - "$results" <<'PY' || true
 import sys, glob, xml.etree.ElementTree as ET
 passed = failed = skipped = 0
 for f in glob.glob(sys.argv[1] + "/*.trx"):
-    c = ET.parse(f).getroot().find(".//{*}Counters")
+    summary = ET.parse(f).getroot().find(".//{*}ResultSummary")
+    c = summary.find("{*}Counters") if summary is not None else None
     if c is None: continue
-    passed += int(c.get("passed", 0)); failed += int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0))
+    run_failed = int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0)) + int(c.get("aborted", 0))
+    # A test host that crashed or a run that was aborted is a failure even when no single test failed.
+    if run_failed == 0 and summary.get("outcome") not in ("Completed", "Passed", "Warning"):
+        run_failed = 1
+    passed += int(c.get("passed", 0)); failed += run_failed
     skipped += int(c.get("notExecuted", 0))
 print(f"{passed} passed, {failed} failed, {skipped} skipped")
 PY

@@ -10,7 +10,11 @@ var identityDb = postgres.AddDatabase("identitydb");
 var messaging = builder.AddRabbitMQ("messaging");
 var cache = builder.AddRedis("cache");
 
+// Local runs keep Identity's generated signing keys with the rest of the state, so tokens survive a restart.
+var stateDirectory = AppHostOptions.From(builder.Configuration).StateDirectory;
+
 var identity = builder.AddProject("identity", "services/Identity/Identity.Api/Identity.Api.csproj")
+    .WithEnvironment("Identity__KeysPath", Path.Combine(stateDirectory, "identity-keys"))
     .WithReference(identityDb).WaitFor(identityDb)
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(cache).WaitFor(cache);

@@ -31,7 +31,7 @@ public sealed class RabbitMqNode(ServerContext context, string nodeName, int amq
         ServerBinaries.EnsureRabbitMq();
         Prepare();
         var logFile = Path.Combine(context.Directory, "server.out");
-        var writer = TextWriter.Synchronized(new StreamWriter(logFile, append: true) { AutoFlush = true });
+        var writer = new ServerLogFile(logFile);
         _process = ChildProcess.Start(ServerBinaries.RabbitMqServer, [], Environment(), context.Directory, line =>
         {
             writer.WriteLine(line);

@@ -28,7 +28,7 @@ public sealed class RedisServer(ServerContext context, int port)
             "--dir", context.Directory, "--daemonize", "no", "--logfile", "",
             .. context.Ephemeral ? new[] { "--save", "", "--appendonly", "no" } : ["--appendonly", "yes"],
         ];
-        var writer = TextWriter.Synchronized(new StreamWriter(Path.Combine(context.Directory, "server.out"), append: true) { AutoFlush = true });
+        var writer = new ServerLogFile(Path.Combine(context.Directory, "server.out"));
         _process = ChildProcess.Start(program, arguments, context.MarkerEnvironment, context.Directory, line =>
         {
             writer.WriteLine(line);

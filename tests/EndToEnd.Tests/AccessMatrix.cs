@@ -1,0 +1,87 @@
+namespace Tinjau.EndToEnd.Tests;
+
+/// <summary>Who may call an endpoint, as the gateway and the service together must enforce it.</summary>
+public enum Audience
+{
+    /// <summary>Anyone, without a token.</summary>
+    Public,
+
+    /// <summary>Any signed-in user; no token → 401.</summary>
+    SignedIn,
+
+    /// <summary>Only the roles listed; no token → 401, another role → 403.</summary>
+    Roles,
+}
+
+/// <summary>One row of the access table: an endpoint and who may call it.</summary>
+/// <remarks>
+/// Bodies are deliberately incomplete or ids unknown, so an allowed call ends in a 2xx, 400 or 404 and changes
+/// nothing, while a denied one must be 401 or 403 before any of that is looked at.
+/// </remarks>
+public sealed record EndpointAccess(string Method, string Path, Audience Audience, string[] Roles, string? Body = null)
+{
+    public override string ToString() => $"{Method} {Path}";
+}
+
+/// <summary>
+/// The platform's access table: every endpoint of every service behind the gateway. Add a row with every new
+/// endpoint; the matrix test expands it over every role (and no token) and checks each answer.
+/// Placeholders: {kwitang} (a kelurahan's id), {unknown} (an id that does not exist).
+/// </summary>
+public static class AccessTable
+{
+    public static readonly string[] AllRoles =
+        ["citizen", "unit-staff", "unit-head", "complaint-admin", "satgas", "evaluator", "leadership", "ops", "admin"];
+
+    private static readonly string[] Admin = ["admin"];
+
+    private static EndpointAccess Public(string method, string path, string? body = null) => new(method, path, Audience.Public, [], body);
+
+    private static EndpointAccess SignedIn(string method, string path, string? body = null) => new(method, path, Audience.SignedIn, [], body);
+
+    private static EndpointAccess Only(string[] roles, string method, string path, string? body = "{}") => new(method, path, Audience.Roles, roles, body);
+
+    public static readonly EndpointAccess[] Endpoints =
+    [
+        // Unit registry: the directory, hours, catalogue and calendar are public; every write is an admin's.
+        Public("GET", "/api/units?type=kelurahan&pageSize=5"),
+        Public("GET", "/api/units/{kwitang}"),
+        Public("GET", "/api/units/by-code/31.71"),
+        Public("GET", "/api/units/{kwitang}/children"),
+        Public("GET", "/api/units/{kwitang}/ancestors"),
+        Public("GET", "/api/units/{kwitang}/subtree"),
+        Public("GET", "/api/units/locate?lat=-6.1826&lon=106.8412"),
+        Public("GET", "/api/units/{kwitang}/directory-entry"),
+        Public("GET", "/api/units/{kwitang}/service-hours"),
+        Public("GET", "/api/units/{kwitang}/service-hours/check?at=2026-11-23T09:00:00%2B07:00"),
+        Public("GET", "/api/units/{kwitang}/services"),
+        Public("GET", "/api/calendar/holidays?year=2026"),
+        Public("POST", "/api/calendar/working-days/add", """{"unitId":"{kwitang}","from":"2026-11-23T09:00:00+07:00","days":3}"""),
+        Public("GET", "/api/calendar/working-days/count?from=2026-11-23&to=2026-11-30&timeZone=WIB"),
+        Only(Admin, "POST", "/api/units"),
+        Only(Admin, "PUT", "/api/units/{unknown}"),
+        Only(Admin, "POST", "/api/units/{unknown}/deactivate", null),
+        Only(Admin, "POST", "/api/units/{unknown}/activate", null),
+        Only(Admin, "POST", "/api/units/import", null),
+        Only(Admin, "PUT", "/api/units/{unknown}/service-hours"),
+        Only(Admin, "POST", "/api/units/{unknown}/services"),
+        Only(Admin, "PUT", "/api/units/{unknown}/services/{unknown}"),
+        Only(Admin, "DELETE", "/api/units/{unknown}/services/{unknown}", null),
+        Only(Admin, "PUT", "/api/units/{unknown}/maklumat"),
+        Only(Admin, "POST", "/api/calendar/holidays"),
+        Only(Admin, "DELETE", "/api/calendar/holidays/{unknown}", null),
+        Only(Admin, "POST", "/api/calendar/holidays/{unknown}/review", null),
+
+        // Identity: registration and the protocol endpoints are public; users and the audit trail are an admin's.
+        Public("GET", "/.well-known/openid-configuration"),
+        Public("POST", "/api/identity/register", "{}"),
+        SignedIn("GET", "/api/identity/me"),
+        Only(Admin, "GET", "/api/identity/users", null),
+        Only(Admin, "GET", "/api/identity/users/{unknown}", null),
+        Only(Admin, "POST", "/api/identity/users"),
+        Only(Admin, "PUT", "/api/identity/users/{unknown}/roles"),
+        Only(Admin, "POST", "/api/identity/users/{unknown}/lock", null),
+        Only(Admin, "POST", "/api/identity/users/{unknown}/unlock", null),
+        Only(Admin, "GET", "/api/identity/audit", null),
+    ];
+}
