@@ -6,6 +6,9 @@ var builder = DistributedApplication.CreateBuilder(args);
 var postgres = builder.AddPostgres("postgres");
 var unitRegistryDb = postgres.AddDatabase("unitregistrydb");
 var identityDb = postgres.AddDatabase("identitydb");
+var complaintsDb = postgres.AddDatabase("complaintsdb");
+var evaluationsDb = postgres.AddDatabase("evaluationsdb");
+var inspectionsDb = postgres.AddDatabase("inspectionsdb");
 
 var messaging = builder.AddRabbitMQ("messaging");
 var cache = builder.AddRedis("cache");
@@ -28,9 +31,37 @@ var unitRegistry = builder.AddProject("unitregistry", "services/UnitRegistry/Uni
 // Identity checks unit bindings against the registry; no wait, since the registry validates Identity's tokens.
 identity.WithReference(unitRegistry);
 
+// Evaluations and the registry consume the complaint and sidak events: their publishers start after them, so the
+// consumers' queues are bound before the first event is sent.
+var evaluations = builder.AddProject("evaluations", "services/Evaluations/Evaluations.Api/Evaluations.Api.csproj")
+    .WithReference(evaluationsDb).WaitFor(evaluationsDb)
+    .WithReference(messaging).WaitFor(messaging)
+    .WithReference(cache).WaitFor(cache)
+    .WithReference(unitRegistry).WaitFor(unitRegistry)
+    .WithReference(identity).WaitFor(identity);
+
+var complaints = builder.AddProject("complaints", "services/Complaints/Complaints.Api/Complaints.Api.csproj")
+    .WithReference(complaintsDb).WaitFor(complaintsDb)
+    .WithReference(messaging).WaitFor(messaging)
+    .WithReference(cache).WaitFor(cache)
+    .WithReference(unitRegistry).WaitFor(unitRegistry)
+    .WithReference(identity).WaitFor(identity)
+    .WaitFor(evaluations);
+
+var inspections = builder.AddProject("inspections", "services/Inspections/Inspections.Api/Inspections.Api.csproj")
+    .WithReference(inspectionsDb).WaitFor(inspectionsDb)
+    .WithReference(messaging).WaitFor(messaging)
+    .WithReference(cache).WaitFor(cache)
+    .WithReference(unitRegistry).WaitFor(unitRegistry)
+    .WithReference(identity).WaitFor(identity)
+    .WaitFor(evaluations);
+
 builder.AddProject("gateway", "gateway/Gateway.csproj")
     .WithReference(unitRegistry).WaitFor(unitRegistry)
     .WithReference(identity).WaitFor(identity)
+    .WithReference(complaints).WaitFor(complaints)
+    .WithReference(evaluations).WaitFor(evaluations)
+    .WithReference(inspections).WaitFor(inspections)
     .WithExternalHttpEndpoint(builder.Configuration.GetValue("AppHost:GatewayPort", 8080));
 
 await builder.Build().RunAsync();

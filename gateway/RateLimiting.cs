@@ -5,13 +5,15 @@ namespace Tinjau.Gateway;
 
 /// <summary>
 /// Rate limits at the public entry. Routes name a policy in configuration (<c>RateLimiterPolicy</c>):
-/// <c>public</c> for anonymous traffic such as complaint intake and tracking, <c>authenticated</c> for the rest.
+/// <c>public</c> for anonymous traffic such as complaint intake and tracking, <c>registration</c> (stricter) for
+/// creating citizen accounts, <c>authenticated</c> for the rest.
 /// Limits are per signed-in user (the token's subject), else per client address, and come from <c>Gateway:RateLimits</c>.
 /// </summary>
 internal static class RateLimiting
 {
     public const string Public = "public";
     public const string Authenticated = "authenticated";
+    public const string Registration = "registration";
 
     public static IHostApplicationBuilder AddGatewayRateLimiting(this IHostApplicationBuilder builder)
     {
@@ -33,6 +35,7 @@ internal static class RateLimiting
                     .ExecuteAsync(context.HttpContext);
             };
             options.AddPolicy(Public, context => FixedWindowPerClient(context, limits.GetValue("PublicPerMinute", 120)));
+            options.AddPolicy(Registration, context => FixedWindowPerClient(context, limits.GetValue("RegistrationPerMinute", 20)));
             options.AddPolicy(Authenticated, context => FixedWindowPerClient(context, limits.GetValue("AuthenticatedPerMinute", 1200)));
         });
         return builder;

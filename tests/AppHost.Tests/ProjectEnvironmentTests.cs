@@ -62,3 +62,15 @@ public sealed class ProjectEnvironmentTests
     }
 
 }
+
+public class HealthAnswerTests
+{
+    [Theory]
+    [InlineData("""{"status":"Healthy","checks":{}}""", true)]
+    [InlineData("""{"status":"Degraded","checks":{"masstransit":{"status":"Degraded"}}}""", false)]
+    [InlineData("""{"status":"Unhealthy"}""", false)]
+    [InlineData("Healthy", true)]
+    [InlineData("""{"checks":{}}""", true)]
+    public void A_project_counts_as_healthy_only_when_its_health_answer_says_Healthy(string body, bool healthy) =>
+        Assert.Equal(healthy, Tinjau.AppHost.Hosting.ProjectRunner.ReportsHealthy(body));
+}

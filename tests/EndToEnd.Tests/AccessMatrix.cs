@@ -34,6 +34,10 @@ public static class AccessTable
         ["citizen", "unit-staff", "unit-head", "complaint-admin", "satgas", "evaluator", "leadership", "ops", "admin"];
 
     private static readonly string[] Admin = ["admin"];
+    private static readonly string[] Staff = ["unit-staff", "unit-head", "complaint-admin", "satgas", "evaluator", "leadership", "ops", "admin"];
+    private static readonly string[] ComplaintAdmins = ["complaint-admin", "admin"];
+    private static readonly string[] CityWideReaders = ["complaint-admin", "satgas", "evaluator", "leadership", "admin"];
+    private static readonly string[] ComplaintReaders = ["citizen", "unit-staff", "unit-head", .. CityWideReaders];
 
     private static EndpointAccess Public(string method, string path, string? body = null) => new(method, path, Audience.Public, [], body);
 
@@ -83,5 +87,36 @@ public static class AccessTable
         Only(Admin, "POST", "/api/identity/users/{unknown}/lock", null),
         Only(Admin, "POST", "/api/identity/users/{unknown}/unlock", null),
         Only(Admin, "GET", "/api/identity/audit", null),
+
+        // Complaints: intake, tracking and Open311 need no account; lists are scoped by role inside the service;
+        // the workflow is for government staff (which staff may do what to which complaint is the service's rule).
+        Public("POST", "/api/complaints", "{}"),
+        Public("GET", "/api/complaints/track/JKT-0000-00"),
+        Public("POST", "/api/complaints/track/JKT-0000-00/rate", """{"rating":5}"""),
+        Public("POST", "/api/complaints/track/JKT-0000-00/reopen", "{}"),
+        Public("GET", "/open311/v2/services.json"),
+        Public("GET", "/open311/v2/services/sampah.xml"),
+        Public("GET", "/open311/v2/requests.json"),
+        Public("GET", "/open311/v2/requests/JKT-0000-00.json"),
+        Public("GET", "/open311/v2/tokens/{unknown}.json"),
+        // Operations watch the system, not citizens' complaints.
+        Only(ComplaintReaders, "GET", "/api/complaints", null),
+        SignedIn("GET", "/api/complaints/{unknown}"),
+        SignedIn("GET", "/api/complaints/{unknown}/history"),
+        Only(CityWideReaders, "GET", "/api/complaints/statistics", null),
+        // Kwitang's own staff, and the head of Senen above it, see Kwitang's figures.
+        Only([.. CityWideReaders, "unit-staff", "unit-head"], "GET", "/api/complaints/statistics?unitId={kwitang}", null),
+        Only(ComplaintAdmins, "GET", "/api/complaints/duplicates", null),
+        Only(Staff, "POST", "/api/complaints/{unknown}/verify"),
+        Only(Staff, "POST", "/api/complaints/{unknown}/coordinate"),
+        Only(Staff, "POST", "/api/complaints/{unknown}/dispose"),
+        Only(Staff, "POST", "/api/complaints/{unknown}/start", null),
+        Only(Staff, "POST", "/api/complaints/{unknown}/answer"),
+        Only(Staff, "POST", "/api/complaints/{unknown}/confirm", null),
+        Only(Staff, "POST", "/api/complaints/{unknown}/postpone"),
+        Only(Staff, "POST", "/api/complaints/{unknown}/not-our-authority"),
+        Only(Staff, "POST", "/api/complaints/{unknown}/archive"),
+        Only(Staff, "POST", "/api/complaints/{unknown}/reject"),
+        Only(Staff, "POST", "/api/complaints/{unknown}/merge"),
     ];
 }

@@ -94,6 +94,34 @@ public sealed class AccessMatrixTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
+    [Fact]
+    public async Task Account_registration_is_rate_limited_per_address_with_a_problem_and_Retry_After()
+    {
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? limited = null;
+        for (var i = 0; i < 40 && limited is null; i++)
+        {
+            var response = await platform.Gateway.PostAsJsonAsync("/api/identity/register", new { });
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                limited = response;
+            }
+            else
+            {
+                response.Dispose();
+            }
+        }
+
+        Assert.NotNull(limited);
+        using (limited)
+        {
+            Assert.Equal("application/problem+json", limited.Content.Headers.ContentType?.MediaType);
+            Assert.True(limited.Headers.RetryAfter is not null, "429 without Retry-After");
+        }
+        Assert.Equal(HttpStatusCode.BadRequest, statuses[0]);
+    }
+
     private static HttpStatusCode Expected(EndpointAccess endpoint, string? role) => endpoint.Audience switch
     {
         Audience.Public => HttpStatusCode.OK,

@@ -60,6 +60,22 @@ internal sealed partial class OutboxDispatcher<TDbContext>(
         await Task.Yield();
 
         MessagingTelemetry.ObservePending(_contextName, () => Interlocked.Read(ref _pending));
+
+        // Publish nothing before this process's bus, with its receive endpoints, is up: RabbitMQ drops an event sent
+        // to an exchange that no queue is bound to yet, so a service's first events (its seed data, say) would be
+        // lost for its own consumers on a first start. The rows wait in the outbox meanwhile.
+        try
+        {
+            while (busControl.CheckHealth().Status != BusHealthStatus.Healthy)
+            {
+                await Task.Delay(_options.PollInterval, clock, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
+
         var brokerFailures = 0;
         var databaseFailures = 0;
         var nextCleanup = clock.GetUtcNow();

@@ -11,7 +11,12 @@ builder.AddServiceDefaults();
 builder.AddTinjauAuthentication(audience: "unitregistry");
 builder.AddNpgsqlDbContext<UnitRegistryDbContext>("unitregistrydb");
 builder.AddRedisClient("cache");
-builder.AddMessaging<UnitRegistryDbContext>(bus => bus.AddConsumer<UnitRegisteredConsumer>());
+builder.AddMessaging<UnitRegistryDbContext>(bus =>
+{
+    bus.AddConsumer<UnitRegisteredConsumer>();
+    bus.AddConsumer<ComplaintStatsConsumer>();
+    bus.AddConsumer<EvaluationResultConsumer>();
+});
 
 builder.Services.AddSingleton<UnitCache>();
 builder.Services.AddOptions<LocateOptions>().BindConfiguration("UnitRegistry:Locate");

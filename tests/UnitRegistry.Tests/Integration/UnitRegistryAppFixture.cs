@@ -1,7 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Tinjau.AppHost.Hosting;
 using Tinjau.UnitRegistry.Api.Data;
 
@@ -46,6 +48,8 @@ public sealed class UnitRegistryAppFixture : IAsyncLifetime
         });
         Client = ClientFor("admin");
         Anonymous = Factory.CreateClient();
+        // Tests publish on the bus themselves: wait until the consumers' queues are bound.
+        await Factory.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(60));
     }
 
     /// <summary>A kota code no other test uses (88.01, 88.02, …; the database is new for every run).</summary>

@@ -140,6 +140,24 @@ internal sealed class ProjectRunner : IResourceRunner
         }
     }
 
+    /// <summary>
+    /// A 200 is also what a service answers while a dependency is degraded (its broker not yet connected, so its
+    /// consumers' queues not yet bound). Whatever waits for it must wait for "Healthy" when the body says so.
+    /// </summary>
+    internal static bool ReportsHealthy(string body)
+    {
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(body);
+            return !doc.RootElement.TryGetProperty("status", out var status)
+                   || string.Equals(status.GetString(), "Healthy", StringComparison.OrdinalIgnoreCase);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return true; // a plain-text health answer: the status code is all it says
+        }
+    }
+
     private async Task WaitHealthyAsync(ChildProcess process, CancellationToken ct)
     {
         var url = Runtime.Url!.TrimEnd('/') + _project.HealthPath;
@@ -148,7 +166,7 @@ internal sealed class ProjectRunner : IResourceRunner
             try
             {
                 using var response = await Http.GetAsync(url, ct);
-                if (response.IsSuccessStatusCode)
+                if (response.IsSuccessStatusCode && ReportsHealthy(await response.Content.ReadAsStringAsync(ct)))
                 {
                     Runtime.Set(ResourceStates.Healthy, process.Id);
                     return;

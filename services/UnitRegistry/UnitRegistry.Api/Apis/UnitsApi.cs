@@ -53,6 +53,12 @@ public sealed record UnitPage(IReadOnlyList<UnitResponse> Items, int Page, int P
 
 public sealed record SubtreeItem(Guid Id, string Code, string Name, string Type, Guid? ParentId, bool IsActive, int Depth);
 
+public sealed record ComplaintStatsResponse(Guid UnitId, int Received, int HandedOn, int Resolved, int Open, int ResolvedWithinSla,
+    double? ShareResolvedWithinSla, int SlaBreaches, int Ratings, double? AverageRating, DateTimeOffset? UpdatedAt);
+
+public sealed record EvaluationResultResponse(int Period, decimal Ipp, string Category, string CategoryLabel, bool Mandiri,
+    Guid EvaluationId, DateTimeOffset FinalizedAt);
+
 public sealed record LocateResponse(UnitResponse Kelurahan, double DistanceKm, double MaxDistanceKm, string Rule);
 
 public sealed record DirectoryEntryResponse(Guid UnitId, string Code, string Name, string Type, string TimeZone, int Depth,
@@ -82,6 +88,12 @@ public static class UnitsApi
         units.MapGet("/locate", Locate).WithSummary("Which kelurahan contains a point").WithDescription(LocateRule);
         units.MapGet("/{id:guid}/directory-entry", GetDirectoryEntry)
             .WithSummary("The directory read model of a unit, maintained by the UnitRegistered consumer (404 until projected)");
+
+        units.MapGet("/{id:guid}/complaint-stats", GetComplaintStats)
+            .WithSummary("The unit's live complaint figures, kept from the Complaints service's events (zeros until one arrives)");
+
+        units.MapGet("/{id:guid}/evaluation-results", GetEvaluationResults)
+            .WithSummary("The unit's finalised PEKPPP results per period (IPP and category), newest first, kept from the Evaluations service's events");
 
         var unitWrites = writes.MapGroup("/units").WithTags("Units");
         unitWrites.MapPost("/", CreateUnit).WithSummary("Register a unit (publishes UnitRegistered)");
@@ -258,6 +270,29 @@ public static class UnitsApi
         return e is null
             ? Problems.NotFound($"Unit {id} has no directory entry (unknown unit, or its UnitRegistered event is not consumed yet).")
             : TypedResults.Ok(new DirectoryEntryResponse(e.UnitId, e.Code, e.Name, e.Type, e.TimeZone, e.Depth, e.CodePath, e.NamePath, e.ProjectedAt));
+    }
+
+    public static async Task<Results<Ok<ComplaintStatsResponse>, ProblemHttpResult>> GetComplaintStats(Guid id, UnitRegistryDbContext db, CancellationToken ct)
+    {
+        if (!await db.Units.AnyAsync(u => u.Id == id, ct))
+        {
+            return Problems.NotFound($"There is no unit {id}.");
+        }
+        var s = await db.ComplaintStats.AsNoTracking().FirstOrDefaultAsync(x => x.UnitId == id, ct) ?? UnitComplaintStats.For(id);
+        return TypedResults.Ok(new ComplaintStatsResponse(id, s.Received, s.HandedOn, s.Resolved, s.Open, s.ResolvedWithinSla,
+            s.ShareResolvedWithinSla, s.SlaBreaches, s.Ratings, s.AverageRating, s.UpdatedAt == default ? null : s.UpdatedAt));
+    }
+
+    public static async Task<Results<Ok<List<EvaluationResultResponse>>, ProblemHttpResult>> GetEvaluationResults(Guid id,
+        UnitRegistryDbContext db, CancellationToken ct)
+    {
+        if (!await db.Units.AnyAsync(u => u.Id == id, ct))
+        {
+            return Problems.NotFound($"There is no unit {id}.");
+        }
+        var results = await db.EvaluationResults.AsNoTracking().Where(r => r.UnitId == id).OrderByDescending(r => r.Period).ToListAsync(ct);
+        return TypedResults.Ok(results.Select(r =>
+            new EvaluationResultResponse(r.Period, r.Ipp, r.Category, r.CategoryLabel, r.Mandiri, r.EvaluationId, r.FinalizedAt)).ToList());
     }
 
     public static async Task<Results<Created<UnitResponse>, ValidationProblem, ProblemHttpResult>> CreateUnit(UnitRequest request,

@@ -14,6 +14,8 @@ public sealed class UnitRegistryDbContext(DbContextOptions<UnitRegistryDbContext
     public DbSet<ServiceOffering> Services => Set<ServiceOffering>();
     public DbSet<Holiday> Holidays => Set<Holiday>();
     public DbSet<UnitDirectoryEntry> DirectoryEntries => Set<UnitDirectoryEntry>();
+    public DbSet<UnitComplaintStats> ComplaintStats => Set<UnitComplaintStats>();
+    public DbSet<UnitEvaluationResult> EvaluationResults => Set<UnitEvaluationResult>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -72,6 +74,25 @@ public sealed class UnitRegistryDbContext(DbContextOptions<UnitRegistryDbContext
             b.Property(x => x.CodePath).HasMaxLength(400);
             b.Property(x => x.NamePath).HasMaxLength(2000);
             b.HasIndex(x => x.CodePath);
+        });
+
+        modelBuilder.Entity<UnitComplaintStats>(b =>
+        {
+            b.ToTable("unit_complaint_stats");
+            b.HasKey(x => x.UnitId);
+            b.Property(x => x.UnitId).ValueGeneratedNever();
+            b.Ignore(x => x.Open);
+            b.Ignore(x => x.AverageRating);
+            b.Ignore(x => x.ShareResolvedWithinSla);
+        });
+
+        modelBuilder.Entity<UnitEvaluationResult>(b =>
+        {
+            b.ToTable("unit_evaluation_results");
+            b.HasKey(x => new { x.UnitId, x.Period });
+            b.Property(x => x.Ipp).HasPrecision(4, 2);
+            b.Property(x => x.Category).HasMaxLength(4);
+            b.Property(x => x.CategoryLabel).HasMaxLength(60);
         });
 
         // snake_case for this service's own tables (the messaging tables name their columns themselves)

@@ -269,6 +269,49 @@ namespace Tinjau.UnitRegistry.Api.Data.Migrations
                     b.ToTable("units", (string)null);
                 });
 
+            modelBuilder.Entity("Tinjau.UnitRegistry.Api.Domain.UnitComplaintStats", b =>
+                {
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<int>("HandedOn")
+                        .HasColumnType("integer")
+                        .HasColumnName("handed_on");
+
+                    b.Property<int>("RatingSum")
+                        .HasColumnType("integer")
+                        .HasColumnName("rating_sum");
+
+                    b.Property<int>("Ratings")
+                        .HasColumnType("integer")
+                        .HasColumnName("ratings");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("integer")
+                        .HasColumnName("received");
+
+                    b.Property<int>("Resolved")
+                        .HasColumnType("integer")
+                        .HasColumnName("resolved");
+
+                    b.Property<int>("ResolvedWithinSla")
+                        .HasColumnType("integer")
+                        .HasColumnName("resolved_within_sla");
+
+                    b.Property<int>("SlaBreaches")
+                        .HasColumnType("integer")
+                        .HasColumnName("sla_breaches");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("UnitId");
+
+                    b.ToTable("unit_complaint_stats", (string)null);
+                });
+
             modelBuilder.Entity("Tinjau.UnitRegistry.Api.Domain.UnitDirectoryEntry", b =>
                 {
                     b.Property<Guid>("UnitId")
@@ -328,6 +371,50 @@ namespace Tinjau.UnitRegistry.Api.Data.Migrations
                     b.HasIndex("CodePath");
 
                     b.ToTable("unit_directory_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Tinjau.UnitRegistry.Api.Domain.UnitEvaluationResult", b =>
+                {
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("integer")
+                        .HasColumnName("period");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("CategoryLabel")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("category_label");
+
+                    b.Property<Guid>("EvaluationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("evaluation_id");
+
+                    b.Property<DateTimeOffset>("FinalizedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finalized_at");
+
+                    b.Property<decimal>("Ipp")
+                        .HasPrecision(4, 2)
+                        .HasColumnType("numeric(4,2)")
+                        .HasColumnName("ipp");
+
+                    b.Property<bool>("Mandiri")
+                        .HasColumnType("boolean")
+                        .HasColumnName("mandiri");
+
+                    b.HasKey("UnitId", "Period");
+
+                    b.ToTable("unit_evaluation_results", (string)null);
                 });
 
             modelBuilder.Entity("Tinjau.UnitRegistry.Api.Domain.ServiceOffering", b =>

@@ -1,0 +1,183 @@
+#!/usr/bin/env bash
+# Complaint intake benchmark (not a test). Loopback targets only.
+#
+#   1. wrk: POST /api/complaints (JSON, a new complaint each request) through the gateway, 32 connections, 30 s;
+#   2. the same directly against the complaints service;
+#   3. pgbench: single-row INSERTs into a scratch table on the same PostgreSQL, 32 clients, 30 s;
+# then prints req/s, p50/p99 latency and the ratios gateway/direct and intake/raw-insert.
+#
+# Environment:
+#   GATEWAY_URL    default http://localhost:8080
+#   DIRECT_URL     the complaints service; default: the "complaints" resource of the AppHost dashboard
+#   DASHBOARD_URL  default http://localhost:18888 (only used to find DIRECT_URL / PG_CONNECTION)
+#   PG_CONNECTION  libpq URI/keywords or an Npgsql connection string (Host=…;Port=…;Username=…;Password=…;Database=…);
+#                  default: $ConnectionStrings__complaintsdb
+#   DURATION (30s), CONNECTIONS (32), THREADS (2)
+#
+# The gateway rate-limits anonymous intake (Gateway:RateLimits:PublicPerMinute); the non-2xx column shows how many
+# requests it refused. For a throughput figure, run the platform with a high limit, e.g.
+#   Gateway__RateLimits__PublicPerMinute=100000000 ./run.sh
+set -euo pipefail
+
+GATEWAY_URL=${GATEWAY_URL:-http://localhost:8080}
+DASHBOARD_URL=${DASHBOARD_URL:-http://localhost:18888}
+DURATION=${DURATION:-30s}
+CONNECTIONS=${CONNECTIONS:-32}
+THREADS=${THREADS:-2}
+PG_CONNECTION=${PG_CONNECTION:-${ConnectionStrings__complaintsdb:-}}
+
+die() { echo "complaints-intake: $*" >&2; exit 1; }
+for tool in wrk pgbench psql curl python3; do command -v "$tool" >/dev/null || die "$tool is not installed"; done
+
+if [[ -z "${DIRECT_URL:-}" ]]; then
+  DIRECT_URL=$(curl -fsS "$DASHBOARD_URL/api/resources" 2>/dev/null | python3 -c '
+import json, sys
+for r in json.load(sys.stdin):
+    if r.get("name") == "complaints" and r.get("url"):
+        print(r["url"].split(";")[0].rstrip("/")); break
+' || true)
+  [[ -n "$DIRECT_URL" ]] || die "DIRECT_URL not given and no running \"complaints\" resource at $DASHBOARD_URL/api/resources"
+fi
+[[ -n "$PG_CONNECTION" ]] || die "PG_CONNECTION (or ConnectionStrings__complaintsdb) is required"
+
+# Npgsql "Key=Value;…" → libpq keywords; libpq URIs/keywords pass through.
+PG_LIBPQ=$(python3 - "$PG_CONNECTION" <<'PY'
+import sys
+s = sys.argv[1].strip()
+if s.startswith(("postgres://", "postgresql://")) or ";" not in s and "=" in s and " " in s:
+    print(s); sys.exit()
+names = {"host": "host", "server": "host", "port": "port", "username": "user", "user id": "user", "userid": "user",
+         "user": "user", "password": "password", "database": "dbname", "sslmode": "sslmode"}
+out = []
+for part in s.split(";"):
+    if "=" not in part: continue
+    k, v = part.split("=", 1)
+    k = names.get(k.strip().lower())
+    if k: out.append(f"{k}='" + v.strip().replace("\\", "\\\\").replace("'", "\\'") + "'")
+print(" ".join(out))
+PY
+)
+PG_HOST=$(python3 - "$PG_LIBPQ" <<'PY'
+import sys, re, urllib.parse
+s = sys.argv[1]
+if s.startswith(("postgres://", "postgresql://")):
+    print(urllib.parse.urlparse(s).hostname or "localhost")
+else:
+    m = re.search(r"host='?([^' ]+)", s); print(m.group(1) if m else "localhost")
+PY
+)
+
+is_loopback() {
+  case "$1" in localhost|127.*|::1|\[::1\]|/*) return 0 ;; *) return 1 ;; esac
+}
+url_host() { python3 -c 'import sys, urllib.parse; print(urllib.parse.urlparse(sys.argv[1]).hostname or "")' "$1"; }
+for u in "$GATEWAY_URL" "$DIRECT_URL"; do is_loopback "$(url_host "$u")" || die "refusing non-loopback target $u"; done
+is_loopback "$PG_HOST" || die "refusing non-loopback PostgreSQL host $PG_HOST"
+
+work=$(mktemp -d)
+table="bench_raw_insert_$$"
+cleanup() {
+  psql "$PG_LIBPQ" -qX -c "DROP TABLE IF EXISTS $table" >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+cat > "$work/intake.lua" <<'LUA'
+-- A fresh complaint per request: random point around Kwitang/Senen (inside the Jakarta Pusat box), rotating categories.
+local categories = { "jalan-rusak", "sampah", "banjir", "saluran-air", "penerangan-jalan", "parkir-liar", "pkl" }
+local counter = 0
+local threads = {}
+
+function setup(thread)
+  table.insert(threads, thread)
+end
+
+function init(args)
+  math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16) % 100000)
+  statuses = {}
+end
+
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+
+function request()
+  counter = counter + 1
+  local lat = -6.19 + math.random() * 0.02
+  local lon = 106.83 + math.random() * 0.02
+  local body = string.format(
+    '{"kind":"pengaduan","category":"%s","description":"Benchmark %d: jalan berlubang dan genangan di depan rumah nomor %d","latitude":%.6f,"longitude":%.6f,"channel":"jaki","anonymous":true}',
+    categories[counter % #categories + 1], counter, math.random(1, 999), lat, lon)
+  return wrk.format(nil, "/api/complaints", nil, body)
+end
+
+function response(status, headers, body)
+  statuses[status] = (statuses[status] or 0) + 1
+end
+
+function done(summary, latency, requests)
+  local ok, other = 0, 0
+  for _, thread in ipairs(threads) do
+    local s = thread:get("statuses")
+    for status, n in pairs(s) do
+      if status >= 200 and status < 300 then ok = ok + n else other = other + n end
+    end
+  end
+  local seconds = summary.duration / 1e6
+  io.write(string.format("RESULT requests=%d ok=%d non2xx=%d errors=%d seconds=%.3f rps=%.1f ok_rps=%.1f p50_ms=%.2f p99_ms=%.2f\n",
+    summary.requests, ok, other,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
+    seconds, summary.requests / seconds, ok / seconds, latency:percentile(50) / 1000, latency:percentile(99) / 1000))
+end
+LUA
+
+run_wrk() { # name url
+  echo "==> wrk $1: $2/api/complaints, $CONNECTIONS connections, $DURATION" >&2
+  curl -fsS -o /dev/null "$2/api/complaints/track/JKT-2222-22" -w '' 2>/dev/null || true
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$work/intake.lua" "$2" > "$work/$1.txt"
+  grep '^RESULT' "$work/$1.txt" || die "wrk $1 printed no result: $(cat "$work/$1.txt")"
+}
+
+gateway=$(run_wrk gateway "$GATEWAY_URL")
+direct=$(run_wrk direct "$DIRECT_URL")
+
+echo "==> pgbench: single-row INSERTs into $table, $CONNECTIONS clients, $DURATION" >&2
+psql "$PG_LIBPQ" -qX -v ON_ERROR_STOP=1 -c "CREATE TABLE $table (id bigserial PRIMARY KEY, category text NOT NULL, description text NOT NULL, latitude double precision, longitude double precision, filed_at timestamptz NOT NULL DEFAULT now())" >/dev/null
+cat > "$work/insert.sql" <<SQL
+\set n random(1, 1000000)
+INSERT INTO $table (category, description, latitude, longitude) VALUES ('jalan-rusak', 'Benchmark ' || :n || ': jalan berlubang dan genangan di depan rumah', -6.19 + random() * 0.02, 106.83 + random() * 0.02);
+SQL
+seconds=${DURATION%s}
+( cd "$work" && pgbench "$PG_LIBPQ" -n -c "$CONNECTIONS" -j "$THREADS" -T "$seconds" -f insert.sql -l --log-prefix=pgb > pgbench.txt 2>&1 ) \
+  || die "pgbench failed: $(cat "$work/pgbench.txt")"
+raw=$(python3 - "$work" <<'PY'
+import glob, re, sys
+work = sys.argv[1]
+text = open(f"{work}/pgbench.txt").read()
+tps = re.search(r"tps = ([0-9.]+) \(without initial connection time\)", text) or re.search(r"tps = ([0-9.]+)", text)
+lat = []
+for f in glob.glob(f"{work}/pgb.*"):
+    for line in open(f):
+        parts = line.split()
+        if len(parts) >= 3: lat.append(int(parts[2]) / 1000.0)
+lat.sort()
+pct = lambda p: lat[min(len(lat) - 1, int(round(p / 100 * len(lat))) )] if lat else float("nan")
+print(f"RESULT tps={float(tps.group(1)) if tps else float('nan'):.1f} count={len(lat)} p50_ms={pct(50):.2f} p99_ms={pct(99):.2f}")
+PY
+)
+
+python3 - "$gateway" "$direct" "$raw" "$GATEWAY_URL" "$DIRECT_URL" <<'PY'
+import sys
+def parse(line): return {k: float(v) for k, v in (p.split("=") for p in line.split()[1:])}
+g, d, r = parse(sys.argv[1]), parse(sys.argv[2]), parse(sys.argv[3])
+print()
+print(f"{'target':<34} {'req/s':>10} {'2xx/s':>10} {'non-2xx':>9} {'p50 ms':>9} {'p99 ms':>9}")
+print(f"{'gateway ' + sys.argv[4]:<34} {g['rps']:>10.1f} {g['ok_rps']:>10.1f} {int(g['non2xx']):>9} {g['p50_ms']:>9.2f} {g['p99_ms']:>9.2f}")
+print(f"{'direct  ' + sys.argv[5]:<34} {d['rps']:>10.1f} {d['ok_rps']:>10.1f} {int(d['non2xx']):>9} {d['p50_ms']:>9.2f} {d['p99_ms']:>9.2f}")
+print(f"{'pgbench single-row INSERT':<34} {r['tps']:>10.1f} {r['tps']:>10.1f} {0:>9} {r['p50_ms']:>9.2f} {r['p99_ms']:>9.2f}")
+print()
+div = lambda a, b: a / b if b else float("nan")
+print(f"gateway/direct      throughput (2xx/s) {div(g['ok_rps'], d['ok_rps']):.3f}   p50 {div(g['p50_ms'], d['p50_ms']):.2f}x   p99 {div(g['p99_ms'], d['p99_ms']):.2f}x")
+print(f"intake/raw-insert   throughput (direct 2xx/s ÷ pgbench tps) {div(d['ok_rps'], r['tps']):.3f}   p50 {div(d['p50_ms'], r['p50_ms']):.2f}x")
+if g["non2xx"] > 0:
+    print(f"note: the gateway refused {int(g['non2xx'])} requests (rate limit?): its throughput ratio counts 2xx only")
+PY

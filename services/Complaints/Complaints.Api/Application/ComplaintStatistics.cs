@@ -1,0 +1,116 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+using Tinjau.Complaints.Api.Data;
+using Tinjau.Complaints.Api.Domain;
+using Tinjau.Complaints.Api.Infrastructure;
+
+namespace Tinjau.Complaints.Api.Application;
+
+public sealed record StatisticsView(
+    Guid? UnitId,
+    DateOnly From,
+    DateOnly To,
+    int Total,
+    IReadOnlyDictionary<string, int> ByStatus,
+    IReadOnlyDictionary<string, int> ByChannel,
+    int Answered,
+    int AnsweredWithinSla,
+    double? ShareAnsweredWithinSla,
+    double? MedianWorkingDaysToResolve,
+    int Ratings,
+    double? AverageRating,
+    DateTimeOffset ComputedAt);
+
+/// <summary>
+/// Statistics per unit and period from the <c>complaint_stats</c> read model (kept in the same transaction as every
+/// change), cached in Redis for a short while. The period is of filing dates, both ends inclusive, in the city's zone.
+/// </summary>
+public sealed class ComplaintStatistics(ComplaintsDb db, IConnectionMultiplexer redis, IOptions<ComplaintsOptions> options, TimeProvider time,
+    ILogger<ComplaintStatistics> logger)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private sealed class Totals
+    {
+        public int Total { get; set; }
+        public int Answered { get; set; }
+        public int AnsweredWithinSla { get; set; }
+        public double? Median { get; set; }
+        public int Ratings { get; set; }
+        public double? AverageRating { get; set; }
+    }
+
+    public async Task<StatisticsView> GetAsync(Guid? unitId, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var key = $"complaints:stats:v1:{unitId?.ToString() ?? "all"}:{from:yyyyMMdd}:{to:yyyyMMdd}";
+        var cache = redis.GetDatabase();
+        try
+        {
+            var hit = await cache.StringGetAsync(key);
+            if (hit.HasValue)
+            {
+                return JsonSerializer.Deserialize<StatisticsView>(hit.ToString(), Json)!;
+            }
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            logger.LogWarning(ex, "Statistics cache unavailable; computing from the read model");
+        }
+
+        var view = await ComputeAsync(unitId, from, to, ct);
+        try
+        {
+            await cache.StringSetAsync(key, JsonSerializer.Serialize(view, Json), options.Value.StatisticsCacheDuration);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            logger.LogWarning(ex, "Statistics cache unavailable; not caching");
+        }
+        return view;
+    }
+
+    private async Task<StatisticsView> ComputeAsync(Guid? unitId, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var zone = IndonesianTimeZones.Find(options.Value.City.TimeZone);
+        var start = IndonesianTimeZones.EndOfDay(from.AddDays(-1), zone);
+        var end = IndonesianTimeZones.EndOfDay(to, zone);
+
+        var rows = db.Stats.AsNoTracking().Where(s => s.FiledAt >= start && s.FiledAt < end);
+        if (unitId is { } u)
+        {
+            rows = rows.Where(s => s.UnitId == u);
+        }
+        var byStatus = await rows.GroupBy(s => s.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var byChannel = await rows.GroupBy(s => s.Channel).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+
+        var totals = unitId is { } unit
+            ? await db.Database.SqlQuery<Totals>($"""
+                SELECT count(*)::int AS "Total",
+                       count(*) FILTER (WHERE "Answered")::int AS "Answered",
+                       count(*) FILTER (WHERE "Answered" AND "AnsweredWithinSla")::int AS "AnsweredWithinSla",
+                       percentile_cont(0.5) WITHIN GROUP (ORDER BY "WorkingDaysToResolve") AS "Median",
+                       count("Rating")::int AS "Ratings",
+                       avg("Rating")::float8 AS "AverageRating"
+                FROM complaint_stats WHERE "FiledAt" >= {start} AND "FiledAt" < {end} AND "UnitId" = {unit}
+                """).SingleAsync(ct)
+            : await db.Database.SqlQuery<Totals>($"""
+                SELECT count(*)::int AS "Total",
+                       count(*) FILTER (WHERE "Answered")::int AS "Answered",
+                       count(*) FILTER (WHERE "Answered" AND "AnsweredWithinSla")::int AS "AnsweredWithinSla",
+                       percentile_cont(0.5) WITHIN GROUP (ORDER BY "WorkingDaysToResolve") AS "Median",
+                       count("Rating")::int AS "Ratings",
+                       avg("Rating")::float8 AS "AverageRating"
+                FROM complaint_stats WHERE "FiledAt" >= {start} AND "FiledAt" < {end}
+                """).SingleAsync(ct);
+
+        foreach (var s in Enum.GetNames<ComplaintStatus>())
+        {
+            byStatus.TryAdd(s, 0);
+        }
+        return new StatisticsView(unitId, from, to, totals.Total, byStatus, byChannel, totals.Answered, totals.AnsweredWithinSla,
+            totals.Answered == 0 ? null : Math.Round((double)totals.AnsweredWithinSla / totals.Answered, 4),
+            totals.Median, totals.Ratings, totals.AverageRating is { } avg ? Math.Round(avg, 2) : null, time.GetUtcNow());
+    }
+}

@@ -1,0 +1,55 @@
+using Tinjau.Complaints.Api.Domain;
+
+namespace Tinjau.Complaints.Api.Infrastructure;
+
+/// <summary><c>Complaints</c> in configuration.</summary>
+public sealed class ComplaintsOptions
+{
+    public const string Section = "Complaints";
+
+    /// <summary>Prefix of tracking numbers (<c>JKT-7K3M-Q9</c>).</summary>
+    public string TrackingPrefix { get; set; } = "JKT";
+
+    public CityOptions City { get; set; } = new();
+
+    public DuplicateOptions Duplicates { get; set; } = new();
+
+    public List<Category> Categories { get; set; } = [];
+
+    /// <summary>How long an Idempotency-Key is remembered.</summary>
+    public TimeSpan IdempotencyRetention { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How long statistics stay cached in Redis.</summary>
+    public TimeSpan StatisticsCacheDuration { get; set; } = TimeSpan.FromSeconds(60);
+
+    public Category? FindCategory(string? code) =>
+        code is null ? null : Categories.FirstOrDefault(c => string.Equals(c.Code, code.Trim(), StringComparison.OrdinalIgnoreCase));
+}
+
+public sealed class CityOptions
+{
+    public string Name { get; set; } = "Kota Administrasi Jakarta Pusat";
+
+    /// <summary>Kemendagri code of the city: the SLA key for complaints that have no unit yet.</summary>
+    public string Code { get; set; } = "31.71";
+
+    public string TimeZone { get; set; } = IndonesianTimeZones.Wib;
+
+    public BoundingBox BoundingBox { get; set; } = new()
+    {
+        MinLatitude = -6.2300,
+        MaxLatitude = -6.1300,
+        MinLongitude = 106.7800,
+        MaxLongitude = 106.8900,
+    };
+}
+
+/// <summary>A complaint category; also an Open311 service.</summary>
+public sealed class Category
+{
+    public string Code { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Description { get; set; } = "";
+    public string Group { get; set; } = "";
+    public List<string> Keywords { get; set; } = [];
+}

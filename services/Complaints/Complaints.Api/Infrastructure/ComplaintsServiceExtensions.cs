@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Http.Resilience;
+using Tinjau.Complaints.Api.Apis;
+using Tinjau.Complaints.Api.Application;
+using Tinjau.Complaints.Api.Domain;
+
+namespace Tinjau.Complaints.Api.Infrastructure;
+
+public static class ComplaintsServiceExtensions
+{
+    public const string ClientId = "complaints";
+
+    /// <summary>The service's own registrations: options, the unit registry client, application services, the SLA monitor.</summary>
+    public static IHostApplicationBuilder AddComplaints(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<ComplaintsOptions>().BindConfiguration(ComplaintsOptions.Section)
+            .Validate(o => o.Categories.Count > 0, "Complaints:Categories must list at least one category.")
+            .ValidateOnStart();
+        services.AddOptions<SlaOptions>().BindConfiguration("Complaints:Sla");
+
+        services.AddMemoryCache();
+        var registry = services.AddHttpClient<IUnitRegistry, HttpUnitRegistry>(c => c.BaseAddress = new Uri(HttpUnitRegistry.BaseAddress));
+        // Intake must not wait long for the registry (it files unrouted instead): short timeouts, one retry.
+        services.Configure<HttpStandardResilienceOptions>($"{nameof(IUnitRegistry)}-standard", o =>
+        {
+            o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(2);
+            o.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(5);
+            o.Retry.MaxRetryAttempts = 1;
+            o.Retry.Delay = TimeSpan.FromMilliseconds(200);
+            o.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(10);
+        });
+        // Service-to-service calls carry a client-credentials token when this service has a client secret.
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[$"Identity:Clients:{ClientId}:Secret"]))
+        {
+            registry.AddClientCredentialsTokenHandler(ClientId, builder.Configuration["Complaints:UnitRegistryScope"] ?? "unitregistry");
+        }
+
+        services.AddScoped<ComplaintAccess>();
+        services.AddScoped<SlaClock>();
+        services.AddScoped<ComplaintIntake>();
+        services.AddScoped<ComplaintWorkflow>();
+        services.AddScoped<ComplaintStatistics>();
+        services.AddScoped<SlaSweep>();
+        services.AddScoped<ComplaintWorkflowApi.Ctx>();
+        services.AddHostedService<SlaMonitor>();
+
+        services.AddHttpContextAccessor();
+        services.AddExceptionHandler<ComplaintsExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.AddOpenApi();
+        return builder;
+    }
+}

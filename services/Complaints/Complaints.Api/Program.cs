@@ -1,0 +1,40 @@
+using Scalar.AspNetCore;
+using Tinjau.Complaints.Api.Apis;
+using Tinjau.Complaints.Api.Application;
+using Tinjau.Complaints.Api.Data;
+using Tinjau.Complaints.Api.Domain;
+using Tinjau.Complaints.Api.Infrastructure;
+using Tinjau.Messaging;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddTinjauAuthentication(audience: "complaints");
+builder.AddNpgsqlDbContext<ComplaintsDb>("complaintsdb");
+builder.AddRedisClient("cache");
+builder.AddMessaging<ComplaintsDb>();
+builder.AddComplaints();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+if (app.Environment.IsDevelopment())
+{
+    app.MapOpenApi();
+    app.MapScalarApiReference();
+}
+
+app.MapDefaultEndpoints();
+app.MapComplaintsApi();
+app.MapComplaintWorkflowApi();
+app.MapTrackingApi();
+app.MapStatisticsApi();
+app.MapOpen311Api();
+
+await app.MigrateDbContextAsync<ComplaintsDb>();
+await app.RunAsync();
+
+public partial class Program;

@@ -1,0 +1,68 @@
+using Scalar.AspNetCore;
+using Tinjau.Evaluations.Api.Apis;
+using Tinjau.Evaluations.Api.Application;
+using Tinjau.Evaluations.Api.Data;
+using Tinjau.Evaluations.Api.Domain;
+using Tinjau.Evaluations.Api.Infrastructure;
+using Tinjau.Evaluations.Api.IntegrationEvents;
+using Tinjau.Messaging;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddTinjauAuthentication(audience: "evaluations");
+builder.AddNpgsqlDbContext<EvaluationsDbContext>("evaluationsdb");
+builder.AddRedisClient("cache");
+builder.AddMessaging<EvaluationsDbContext>(bus => bus.AddConsumer<PlatformEvidenceConsumer>());
+
+builder.Services.AddOptions<F03Options>().BindConfiguration(F03Options.Section)
+    .Validate(o => o.Share is >= 0 and <= 0.5m && o.MinimumRespondents >= 1 && o.MaxInvitationsPerRequest >= 1,
+        "Evaluations:F03: Share in [0, 0.5], MinimumRespondents ≥ 1, MaxInvitationsPerRequest ≥ 1.")
+    .ValidateOnStart();
+builder.Services.AddOptions<SkmOptions>().BindConfiguration(SkmOptions.Section)
+    .Validate(o => o.WeightDecimals is null or (>= 2 and <= 6), "Evaluations:Skm:WeightDecimals is empty (exact 1/9) or 2–6.")
+    .ValidateOnStart();
+builder.Services.AddOptions<EvidenceOptions>().BindConfiguration(EvidenceOptions.Section);
+builder.Services.AddOptions<OmbudsmanOptions>().BindConfiguration(OmbudsmanOptions.Section)
+    .Validate(o => o.GreenFrom > o.YellowFrom, "Evaluations:Ombudsman: GreenFrom must be above YellowFrom.")
+    .ValidateOnStart();
+
+builder.Services.AddMemoryCache();
+var registry = builder.Services.AddHttpClient<IUnitDirectory, HttpUnitDirectory>(c => c.BaseAddress = new Uri(HttpUnitDirectory.BaseAddress));
+if (!string.IsNullOrWhiteSpace(builder.Configuration["Identity:Clients:evaluations:Secret"]))
+{
+    registry.AddClientCredentialsTokenHandler("evaluations", builder.Configuration["Evaluations:UnitRegistryScope"] ?? "unitregistry");
+}
+builder.Services.AddSingleton<CityClock>();
+builder.Services.AddScoped<Access>();
+builder.Services.AddScoped<EvaluationLoader>();
+builder.Services.AddScoped<EvaluationIndex>();
+builder.Services.AddScoped<PlatformEvidenceQueries>();
+builder.Services.AddScoped<Scorecards>();
+builder.Services.AddSingleton<RecommendationOverdueSweep>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<RecommendationOverdueSweep>());
+
+builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+{
+    doc.Info.Title = "Tinjau Evaluations API";
+    doc.Info.Description = "PEKPPP cycles (F01, F02, verification, F03, berita acara, IPP and category, recommendations), SKM, "
+                           + "platform evidence from complaints and sidak, Ombudsman readiness, scorecards.";
+    return Task.CompletedTask;
+}));
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+app.MapOpenApi();
+app.MapScalarApiReference();
+app.MapDefaultEndpoints();
+app.MapEvaluationsApi();
+
+await app.MigrateDbContextAsync<EvaluationsDbContext>(EvaluationsSeed.SeedAsync);
+app.Run();
+
+public partial class Program;

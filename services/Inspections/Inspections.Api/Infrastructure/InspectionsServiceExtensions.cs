@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Http.Json;
+using Tinjau.Inspections.Api.Apis;
+using Tinjau.Inspections.Api.Data;
+
+namespace Tinjau.Inspections.Api.Infrastructure;
+
+public static class InspectionsServiceExtensions
+{
+    /// <summary>Options, the unit registry client, the evidence store, the unit record cache and error handling.</summary>
+    public static IHostApplicationBuilder AddInspections(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<InspectionsOptions>().BindConfiguration(InspectionsOptions.Section);
+        var registry = services.AddHttpClient<IUnitRegistry, HttpUnitRegistry>(client => client.BaseAddress = new Uri("http://unitregistry"));
+        // When the Identity service gave this service a client, the registry is called with a client-credentials token.
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["Identity:Clients:inspections:Secret"]))
+        {
+            registry.AddClientCredentialsTokenHandler("inspections", builder.Configuration["Inspections:UnitRegistryScope"] ?? "unitregistry");
+        }
+        services.AddScoped<IEvidenceStore, PostgresEvidenceStore>();
+        services.AddScoped<Access>();
+        services.AddSingleton<UnitRecordCache>();
+        services.AddExceptionHandler<DomainExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(
+            new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower)));
+        return builder;
+    }
+
+    public static WebApplication MapInspectionsApis(this WebApplication app)
+    {
+        app.MapPlansApi();
+        app.MapVisitsApi();
+        app.MapChecklistsApi();
+        app.MapFollowUpsApi();
+        app.MapOfficersApi();
+        app.MapUnitRecordsApi();
+        return app;
+    }
+}

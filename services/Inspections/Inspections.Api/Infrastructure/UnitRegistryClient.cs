@@ -1,0 +1,103 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Tinjau.Inspections.Api.Infrastructure;
+
+/// <summary>What Inspections needs to know of a unit, from the unit registry.</summary>
+public sealed record UnitInfo(Guid Id, string Code, string Name, Guid? ParentId, string TimeZone, double? Latitude, double? Longitude);
+
+/// <summary>The unit registry, asked over HTTP when the answer must be fresh.</summary>
+public interface IUnitRegistry
+{
+    /// <summary>The unit, or null when the registry does not know it.</summary>
+    /// <exception cref="UnitRegistryUnavailableException">The registry did not answer.</exception>
+    Task<UnitInfo?> GetUnitAsync(Guid unitId, CancellationToken ct);
+
+    /// <summary>Whether <paramref name="at"/> is inside the unit's service hours, or null when the registry cannot tell.</summary>
+    Task<bool?> IsInsideServiceHoursAsync(Guid unitId, DateTimeOffset at, CancellationToken ct);
+
+    /// <summary>Whether <paramref name="unitId"/> lies below <paramref name="ancestorId"/> (for unit heads' subtrees).</summary>
+    Task<bool> IsDescendantAsync(Guid ancestorId, Guid unitId, CancellationToken ct);
+}
+
+public sealed class UnitRegistryUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>
+/// <see cref="IUnitRegistry"/> over the registry's HTTP API (<c>http://unitregistry</c>, resolved by service
+/// discovery): <c>GET /api/units/{id}</c>, <c>GET /api/units/{id}/service-hours/check?at=</c>,
+/// <c>GET /api/units/{id}/ancestors</c>.
+/// </summary>
+public sealed class HttpUnitRegistry(HttpClient http, ILogger<HttpUnitRegistry> logger) : IUnitRegistry
+{
+    private sealed record LocationDto(double? Latitude, double? Longitude);
+
+    private sealed record UnitDto(Guid Id, string? Code, string? Name, Guid? ParentId, LocationDto? Location, string? TimeZone);
+
+    private sealed record CheckDto(bool IsOpen);
+
+    public async Task<UnitInfo?> GetUnitAsync(Guid unitId, CancellationToken ct)
+    {
+        try
+        {
+            using var response = await http.GetAsync($"/api/units/{unitId}", ct);
+            if (response.StatusCode == HttpStatusCode.NotFound)
+            {
+                return null;
+            }
+            response.EnsureSuccessStatusCode();
+            var dto = await response.Content.ReadFromJsonAsync<UnitDto>(JsonSerializerOptions.Web, ct)
+                      ?? throw new UnitRegistryUnavailableException("The unit registry returned an empty unit.");
+            return new UnitInfo(dto.Id, dto.Code ?? "", dto.Name ?? "", dto.ParentId, dto.TimeZone ?? "",
+                dto.Location?.Latitude, dto.Location?.Longitude);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException && !ct.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "The unit registry did not answer for unit {UnitId}", unitId);
+            throw new UnitRegistryUnavailableException("The unit registry did not answer.", ex);
+        }
+    }
+
+    public async Task<bool?> IsInsideServiceHoursAsync(Guid unitId, DateTimeOffset at, CancellationToken ct)
+    {
+        try
+        {
+            var query = Uri.EscapeDataString(at.ToString("O"));
+            using var response = await http.GetAsync($"/api/units/{unitId}/service-hours/check?at={query}", ct);
+            if (!response.IsSuccessStatusCode)
+            {
+                return null;
+            }
+            var dto = await response.Content.ReadFromJsonAsync<CheckDto>(JsonSerializerOptions.Web, ct);
+            return dto?.IsOpen;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException && !ct.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "The unit registry could not check the service hours of unit {UnitId}", unitId);
+            return null;
+        }
+    }
+
+    public async Task<bool> IsDescendantAsync(Guid ancestorId, Guid unitId, CancellationToken ct)
+    {
+        if (ancestorId == unitId)
+        {
+            return false;
+        }
+        try
+        {
+            using var response = await http.GetAsync($"/api/units/{unitId}/ancestors", ct);
+            if (!response.IsSuccessStatusCode)
+            {
+                return false;
+            }
+            var ancestors = await response.Content.ReadFromJsonAsync<List<UnitDto>>(JsonSerializerOptions.Web, ct) ?? [];
+            return ancestors.Any(a => a.Id == ancestorId);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException && !ct.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "The unit registry could not list the ancestors of unit {UnitId}", unitId);
+            return false;
+        }
+    }
+}

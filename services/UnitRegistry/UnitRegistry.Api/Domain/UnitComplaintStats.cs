@@ -1,0 +1,68 @@
+namespace Tinjau.UnitRegistry.Api.Domain;
+
+/// <summary>
+/// A unit's live complaint figures, kept from the Complaints service's events (a read model: the complaints
+/// themselves live in that service). "Open" is what the unit holds now: complaints routed to it, less those it
+/// handed on to another unit or resolved.
+/// </summary>
+public sealed class UnitComplaintStats
+{
+    private UnitComplaintStats()
+    {
+    }
+
+    public Guid UnitId { get; private set; }
+    public int Received { get; private set; }
+    public int HandedOn { get; private set; }
+    public int Resolved { get; private set; }
+    public int ResolvedWithinSla { get; private set; }
+    public int SlaBreaches { get; private set; }
+    public int Ratings { get; private set; }
+    public int RatingSum { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public int Open => Math.Max(0, Received - HandedOn - Resolved);
+
+    public double? AverageRating => Ratings == 0 ? null : Math.Round((double)RatingSum / Ratings, 2);
+
+    public double? ShareResolvedWithinSla => Resolved == 0 ? null : Math.Round((double)ResolvedWithinSla / Resolved, 4);
+
+    public static UnitComplaintStats For(Guid unitId) => new() { UnitId = unitId };
+
+    public void Receive(DateTimeOffset at) => Touch(at, () => Received++);
+
+    public void HandOn(DateTimeOffset at) => Touch(at, () => HandedOn++);
+
+    public void Resolve(bool withinSla, DateTimeOffset at) => Touch(at, () =>
+    {
+        Resolved++;
+        if (withinSla)
+        {
+            ResolvedWithinSla++;
+        }
+    });
+
+    public void Breach(DateTimeOffset at) => Touch(at, () => SlaBreaches++);
+
+    public void Rate(int rating, DateTimeOffset at)
+    {
+        if (rating is < 1 or > 5)
+        {
+            throw new ArgumentOutOfRangeException(nameof(rating), rating, "A rating is 1 to 5.");
+        }
+        Touch(at, () =>
+        {
+            Ratings++;
+            RatingSum += rating;
+        });
+    }
+
+    private void Touch(DateTimeOffset at, Action change)
+    {
+        change();
+        if (at > UpdatedAt)
+        {
+            UpdatedAt = at;
+        }
+    }
+}

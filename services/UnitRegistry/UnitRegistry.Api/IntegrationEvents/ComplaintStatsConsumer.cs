@@ -1,0 +1,69 @@
+using MassTransit;
+using Tinjau.Complaints.Contracts;
+using Tinjau.Messaging;
+using Tinjau.UnitRegistry.Api.Data;
+using Tinjau.UnitRegistry.Api.Domain;
+
+namespace Tinjau.UnitRegistry.Api.IntegrationEvents;
+
+/// <summary>
+/// Keeps each unit's live complaint figures (<c>unit_complaint_stats</c>) from the Complaints service's events, once
+/// per message (inbox). The figures are read by primary key, uncached, so dashboards see each change at once.
+/// </summary>
+public sealed class ComplaintStatsConsumer(UnitRegistryDbContext db) :
+    IConsumer<ComplaintRouted>, IConsumer<ComplaintResolved>, IConsumer<ComplaintSlaBreached>, IConsumer<ComplaintRated>
+{
+    public const string ConsumerName = "unitregistry.complaint-stats";
+
+    public Task Consume(ConsumeContext<ComplaintRouted> context) => ApplyAsync(context, async (e, ct) =>
+    {
+        if (e.PreviousUnitId == e.UnitId)
+        {
+            return;
+        }
+        (await StatsAsync(e.UnitId, ct)).Receive(e.OccurredAt);
+        if (e.PreviousUnitId is { } previous)
+        {
+            (await StatsAsync(previous, ct)).HandOn(e.OccurredAt);
+        }
+    });
+
+    public Task Consume(ConsumeContext<ComplaintResolved> context) => ApplyAsync(context, async (e, ct) =>
+    {
+        if (e.UnitId is { } unit)
+        {
+            (await StatsAsync(unit, ct)).Resolve(e.AnsweredWithinSla, e.OccurredAt);
+        }
+    });
+
+    public Task Consume(ConsumeContext<ComplaintSlaBreached> context) => ApplyAsync(context, async (e, ct) =>
+    {
+        if (e.UnitId is { } unit)
+        {
+            (await StatsAsync(unit, ct)).Breach(e.OccurredAt);
+        }
+    });
+
+    public Task Consume(ConsumeContext<ComplaintRated> context) => ApplyAsync(context, async (e, ct) =>
+    {
+        if (e.UnitId is { } unit && e.Rating is >= 1 and <= 5)
+        {
+            (await StatsAsync(unit, ct)).Rate(e.Rating, e.OccurredAt);
+        }
+    });
+
+    private Task ApplyAsync<T>(ConsumeContext<T> context, Func<T, CancellationToken, Task> apply) where T : class =>
+        db.ProcessOnceAsync(context, ConsumerName, ct => apply(context.Message, ct));
+
+    private async Task<UnitComplaintStats> StatsAsync(Guid unitId, CancellationToken ct)
+    {
+        var stats = db.ComplaintStats.Local.FirstOrDefault(s => s.UnitId == unitId)
+                    ?? await db.ComplaintStats.FindAsync([unitId], ct);
+        if (stats is null)
+        {
+            stats = UnitComplaintStats.For(unitId);
+            db.ComplaintStats.Add(stats);
+        }
+        return stats;
+    }
+}

@@ -1,0 +1,97 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Tinjau.Complaints.Tests.Support;
+using Tinjau.Messaging;
+
+namespace Tinjau.Complaints.Tests.Integration;
+
+[Collection(ComplaintsCollection.Name)]
+public sealed class PrivacyTests(ComplaintsFixture fx)
+{
+    [Fact]
+    public async Task An_anonim_reporter_is_hidden_from_every_staff_response_and_event()
+    {
+        var name = $"Rahasia Pelapor {Guid.NewGuid():N}";
+        var body = Complaints.Body(anonymous: true, reporterName: name);
+        var filed = await fx.Anonymous().FileAsync(body);
+
+        var staff = fx.As("unit-staff", InMemoryUnitRegistry.Kwitang);
+        var readers = new[] { staff, fx.Admin(), fx.As("admin"), fx.As("leadership"), fx.As("unit-head", InMemoryUnitRegistry.Senen) };
+        foreach (var client in readers)
+        {
+            var view = await (await client.GetAsync($"/api/complaints/{filed.Id}")).OkJsonAsync();
+            Assert.Equal(JsonValueKind.Null, view.GetProperty("reporter").ValueKind);
+            Assert.True(view.GetProperty("anonymous").GetBoolean());
+            var history = await (await client.GetAsync($"/api/complaints/{filed.Id}/history")).OkJsonAsync();
+            var list = await (await client.GetAsync("/api/complaints?pageSize=200")).OkJsonAsync();
+            foreach (var text in new[] { view.GetRawText(), history.GetRawText(), list.GetRawText() })
+            {
+                Assert.DoesNotContain(name, text);
+                Assert.DoesNotContain("siti@example.id", text);
+                Assert.DoesNotContain("1111 2222", text);
+            }
+        }
+        // Acting on it does not reveal it either.
+        var verified = await (await fx.Admin().PostJsonAsync($"/api/complaints/{filed.Id}/verify")).OkJsonAsync();
+        Assert.Equal(JsonValueKind.Null, verified.GetProperty("reporter").ValueKind);
+
+        // The contact is kept (in the complaints database only) ...
+        var stored = await fx.WithDbAsync(db => db.Complaints.AsNoTracking().FirstAsync(c => c.Id == filed.Id));
+        Assert.Equal(name, stored.Reporter.Name);
+        // ... and never in an event.
+        var payloads = await fx.WithDbAsync(db => db.Set<OutboxMessage>()
+            .FromSqlInterpolated($"SELECT * FROM outbox_messages WHERE payload->>'complaintId' = {filed.Id.ToString()}")
+            .AsNoTracking().Select(m => m.Payload).ToListAsync());
+        Assert.NotEmpty(payloads);
+        Assert.All(payloads, p =>
+        {
+            Assert.DoesNotContain(name, p);
+            Assert.DoesNotContain("siti@example.id", p);
+            Assert.DoesNotContain("1111", p);
+            Assert.DoesNotContain("Jalan berlubang", p);
+        });
+    }
+
+    [Fact]
+    public async Task A_named_reporter_is_shown_to_the_admin_and_the_handling_unit_but_not_to_city_wide_readers()
+    {
+        var filed = await fx.Anonymous().FileAsync(Complaints.Body(anonymous: false));
+        var admin = await (await fx.Admin().GetAsync($"/api/complaints/{filed.Id}")).OkJsonAsync();
+        Assert.Equal("Siti Rahmawati", admin.GetProperty("reporter").Str("name"));
+        var staff = await (await fx.As("unit-staff", InMemoryUnitRegistry.Kwitang).GetAsync($"/api/complaints/{filed.Id}")).OkJsonAsync();
+        Assert.Equal("siti@example.id", staff.GetProperty("reporter").Str("email"));
+        var leadership = await (await fx.As("leadership").GetAsync($"/api/complaints/{filed.Id}")).OkJsonAsync();
+        Assert.Equal(JsonValueKind.Null, leadership.GetProperty("reporter").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_rahasia_complaint_never_appears_in_public_listings_but_its_number_still_tracks_it()
+    {
+        var secret = await fx.Anonymous().FileAsync(Complaints.Body(confidential: true));
+        var open = await fx.Anonymous().FileAsync(Complaints.Body());
+
+        var client = fx.Anonymous();
+        var list = await (await client.GetAsync("/open311/v2/requests.json")).OkJsonAsync();
+        var ids = list.EnumerateArray().Select(r => r.Str("service_request_id")).ToList();
+        Assert.Contains(open.TrackingNumber, ids);
+        Assert.DoesNotContain(secret.TrackingNumber, ids);
+
+        var byIds = await (await client.GetAsync($"/open311/v2/requests.json?service_request_id={secret.TrackingNumber},{open.TrackingNumber}")).OkJsonAsync();
+        Assert.DoesNotContain(secret.TrackingNumber, byIds.GetRawText());
+
+        var xml = await (await client.GetAsync("/open311/v2/requests.xml?status=open")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain(secret.TrackingNumber, xml);
+
+        // Its location does not leave the service either.
+        var filedEvent = await fx.WithDbAsync(db => db.Set<OutboxMessage>()
+            .FromSqlInterpolated($"SELECT * FROM outbox_messages WHERE payload->>'complaintId' = {secret.Id.ToString()} AND message_type LIKE {"%ComplaintFiled%"}")
+            .AsNoTracking().SingleAsync());
+        var payload = JsonDocument.Parse(filedEvent.Payload).RootElement;
+        Assert.True(payload.GetProperty("confidential").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, payload.GetProperty("latitude").ValueKind);
+
+        // The holder of the number can still follow it.
+        Assert.Equal(200, (int)(await client.GetAsync($"/api/complaints/track/{secret.TrackingNumber}")).StatusCode);
+        Assert.Equal(200, (int)(await client.GetAsync($"/open311/v2/requests/{secret.TrackingNumber}.json")).StatusCode);
+    }
+}

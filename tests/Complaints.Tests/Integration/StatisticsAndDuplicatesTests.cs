@@ -1,0 +1,71 @@
+using Tinjau.Complaints.Tests.Support;
+
+namespace Tinjau.Complaints.Tests.Integration;
+
+[Collection(ComplaintsCollection.Name)]
+public sealed class StatisticsAndDuplicatesTests(ComplaintsFixture fx)
+{
+    private static readonly double CikiniLat = -6.1950, CikiniLon = 106.8400;
+
+    [Fact]
+    public async Task Statistics_per_unit_count_statuses_channels_sla_share_and_rating()
+    {
+        var admin = fx.Admin();
+        var a = await fx.Anonymous().FileAsync(Complaints.Body("sampah", CikiniLat, CikiniLon, channel: "whatsapp"));
+        await fx.Anonymous().FileAsync(Complaints.Body("banjir", CikiniLat + 0.003, CikiniLon, channel: "jaki"));
+        await (await admin.PostJsonAsync($"/api/complaints/{a.Id}/verify")).OkJsonAsync();
+        await (await admin.PostJsonAsync($"/api/complaints/{a.Id}/dispose", new { reason = "lokasi" })).OkJsonAsync();
+        await (await admin.PostJsonAsync($"/api/complaints/{a.Id}/start")).OkJsonAsync();
+        await (await admin.PostJsonAsync($"/api/complaints/{a.Id}/answer", new { answer = "diangkut" })).OkJsonAsync();
+        await (await admin.PostJsonAsync($"/api/complaints/{a.Id}/confirm")).OkJsonAsync();
+        await (await fx.Anonymous().PostJsonAsync($"/api/complaints/track/{a.TrackingNumber}/rate", new { rating = 4, secret = a.Secret })).OkJsonAsync();
+
+        var today = DateTimeOffset.UtcNow.AddHours(7);
+        var url = $"/api/complaints/statistics?unitId={InMemoryUnitRegistry.Cikini}&from={today.AddDays(-1):yyyy-MM-dd}&to={today.AddDays(1):yyyy-MM-dd}";
+        var stats = await (await fx.As("unit-staff", InMemoryUnitRegistry.Cikini).GetAsync(url)).OkJsonAsync();
+        Assert.Equal(2, stats.GetProperty("total").GetInt32());
+        Assert.Equal(1, stats.GetProperty("byStatus").GetProperty("Selesai").GetInt32());
+        Assert.Equal(1, stats.GetProperty("byStatus").GetProperty("Menunggu").GetInt32());
+        Assert.Equal(1, stats.GetProperty("byChannel").GetProperty("whatsapp").GetInt32());
+        Assert.Equal(1.0, stats.GetProperty("shareAnsweredWithinSla").GetDouble());
+        Assert.Equal(0.0, stats.GetProperty("medianWorkingDaysToResolve").GetDouble());
+        Assert.Equal(4.0, stats.GetProperty("averageRating").GetDouble());
+
+        // Served from the cache the second time: same computation time.
+        var again = await (await admin.GetAsync(url)).OkJsonAsync();
+        Assert.Equal(stats.Str("computedAt"), again.Str("computedAt"));
+
+        // Another unit's staff may not read Cikini's numbers.
+        Assert.Equal(403, (int)(await fx.As("unit-staff", InMemoryUnitRegistry.Kwitang).GetAsync(url)).StatusCode);
+        Assert.Equal(400, (int)(await admin.GetAsync("/api/complaints/statistics?from=2026-05-01&to=2026-01-01")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Reports_of_the_same_place_and_category_are_flagged_and_can_be_merged()
+    {
+        var lat = -6.1812;
+        var lon = 106.8420;
+        var first = await fx.Anonymous().FileAsync(Complaints.Body("penerangan-jalan", lat, lon));
+        var second = await fx.Anonymous().FileAsync(Complaints.Body("penerangan-jalan", lat + 0.0005, lon)); // ~55 m
+        var elsewhere = await fx.Anonymous().FileAsync(Complaints.Body("penerangan-jalan", lat + 0.003, lon)); // ~330 m
+
+        var admin = fx.Admin();
+        var dupes = await (await admin.GetAsync("/api/complaints/duplicates")).OkJsonAsync();
+        var pair = Assert.Single(dupes.EnumerateArray(), d => d.GetProperty("complaint").GetProperty("id").GetGuid() == second.Id);
+        Assert.Equal(first.Id, pair.GetProperty("probableOriginal").GetProperty("id").GetGuid());
+        Assert.DoesNotContain(dupes.EnumerateArray(), d => d.GetProperty("complaint").GetProperty("id").GetGuid() == elsewhere.Id);
+        Assert.Equal(403, (int)(await fx.As("unit-staff", InMemoryUnitRegistry.Kwitang).GetAsync("/api/complaints/duplicates")).StatusCode);
+
+        var merged = await (await admin.PostJsonAsync($"/api/complaints/{second.Id}/merge", new { targetId = first.Id })).OkJsonAsync();
+        Assert.Equal("Diarsipkan", merged.Str("status"));
+
+        var secondPage = await (await fx.Anonymous().GetAsync($"/api/complaints/track/{second.TrackingNumber}")).OkJsonAsync();
+        Assert.Equal(first.TrackingNumber, secondPage.Str("mergedIntoTrackingNumber"));
+        var firstPage = await (await fx.Anonymous().GetAsync($"/api/complaints/track/{first.TrackingNumber}")).OkJsonAsync();
+        Assert.Equal(1, firstPage.GetProperty("mergedCount").GetInt32());
+        Assert.Contains(firstPage.GetProperty("history").EnumerateArray(), h => h.Str("action") == "merge");
+
+        Assert.Equal(409, (int)(await admin.PostJsonAsync($"/api/complaints/{second.Id}/merge", new { targetId = first.Id })).StatusCode);
+        Assert.Equal(400, (int)(await admin.PostJsonAsync($"/api/complaints/{first.Id}/merge", new { })).StatusCode);
+    }
+}

@@ -1,0 +1,88 @@
+using System.Net;
+using System.Text;
+using Microsoft.Extensions.Caching.Memory;
+using Tinjau.Complaints.Api.Infrastructure;
+
+namespace Tinjau.Complaints.Tests.Unit;
+
+/// <summary>The HTTP client reads the unit registry's answers as that service writes them (shapes copied from its Apis/).</summary>
+public sealed class HttpUnitRegistryTests
+{
+    private static readonly Guid Kwitang = Guid.Parse("0b9a4bd4-5a0c-4b55-8d55-1c4ef8d0a001");
+    private static readonly Guid Senen = Guid.Parse("0b9a4bd4-5a0c-4b55-8d55-1c4ef8d0a002");
+
+    private static readonly string UnitJson = $$"""
+        {"id":"{{Kwitang}}","code":"31.71.05.1002","name":"Kwitang","type":"kelurahan","parentId":"{{Senen}}","address":null,
+         "location":{"latitude":-6.1826,"longitude":106.8412},"timeZone":"Asia/Jakarta","timeZoneAbbreviation":"WIB","isActive":true,
+         "contacts":[],"head":null,"createdAt":"2026-11-01T00:00:00+00:00","updatedAt":"2026-11-01T00:00:00+00:00"}
+        """;
+
+    private sealed class Stub : HttpMessageHandler
+    {
+        public List<HttpRequestMessage> Requests { get; } = [];
+        public List<string?> Bodies { get; } = [];
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Requests.Add(request);
+            Bodies.Add(request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken));
+            var path = request.RequestUri!.AbsolutePath;
+            var json = path switch
+            {
+                "/api/units/locate" when request.RequestUri.Query.Contains("lat=-6.183") =>
+                    $$"""{"kelurahan":{{UnitJson}},"distanceKm":0.05,"maxDistanceKm":3,"rule":"nearest centroid"}""",
+                "/api/units/locate" => null,
+                "/api/calendar/working-days/add" =>
+                    """{"from":"2026-11-06T00:00:00+07:00","days":3,"timeZone":"Asia/Jakarta","result":"2026-11-11T00:00:00+07:00","skipped":[],"holidayDataYears":[2026],"warning":null}""",
+                "/api/calendar/working-days/count" =>
+                    """{"from":"2026-11-06T00:00:00+07:00","to":"2026-11-10T00:00:00+07:00","timeZone":"Asia/Jakarta","workingDays":2,"holidayDataYears":[2026],"warning":null}""",
+                _ when path.EndsWith("/subtree", StringComparison.Ordinal) =>
+                    $$"""[{"id":"{{Senen}}","code":"31.71.05","name":"Senen","type":"kecamatan","parentId":null,"isActive":true,"depth":0},{"id":"{{Kwitang}}","code":"31.71.05.1002","name":"Kwitang","type":"kelurahan","parentId":"{{Senen}}","isActive":true,"depth":1}]""",
+                _ when path == $"/api/units/{Kwitang}" => UnitJson,
+                _ => null,
+            };
+            return json is null
+                ? new HttpResponseMessage(HttpStatusCode.NotFound)
+                : new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        }
+    }
+
+    private static (HttpUnitRegistry, Stub) Client()
+    {
+        var stub = new Stub();
+        return (new HttpUnitRegistry(new HttpClient(stub) { BaseAddress = new Uri("http://unitregistry") }, new MemoryCache(new MemoryCacheOptions())), stub);
+    }
+
+    [Fact]
+    public async Task Units_are_read_and_cached()
+    {
+        var (registry, stub) = Client();
+        var unit = await registry.GetUnitAsync(Kwitang, default);
+        Assert.Equal(new UnitInfo(Kwitang, "31.71.05.1002", "Kwitang", "kelurahan", Senen, "Asia/Jakarta"), unit);
+        await registry.GetUnitAsync(Kwitang, default);
+        Assert.Single(stub.Requests);
+        Assert.Null(await registry.GetUnitAsync(Guid.NewGuid(), default));
+    }
+
+    [Fact]
+    public async Task Locate_reads_the_kelurahan_and_a_miss_is_null()
+    {
+        var (registry, stub) = Client();
+        Assert.Equal(Kwitang, (await registry.LocateKelurahanAsync(-6.183, 106.8415, default))!.Id);
+        Assert.Contains("lat=-6.183&lon=106.8415", stub.Requests[0].RequestUri!.Query);
+        Assert.Null(await registry.LocateKelurahanAsync(-6.3, 106.7, default));
+    }
+
+    [Fact]
+    public async Task Subtree_and_calendar_calls_use_the_registry_routes()
+    {
+        var (registry, stub) = Client();
+        Assert.Equal([Senen, Kwitang], await registry.GetSubtreeAsync(Senen, default));
+        Assert.Equal(new DateOnly(2026, 11, 11), await registry.AddWorkingDaysAsync(Kwitang, new DateOnly(2026, 11, 6), 3, default));
+        Assert.Contains("\"from\":\"2026-11-06\"", stub.Bodies[1]);
+        Assert.Contains("\"days\":3", stub.Bodies[1]);
+        Assert.Equal(2, await registry.CountWorkingDaysAsync(Kwitang, new DateOnly(2026, 11, 6), new DateOnly(2026, 11, 10), default));
+        Assert.Equal(HttpMethod.Get, stub.Requests[2].Method);
+        Assert.Contains($"unitId={Kwitang}", stub.Requests[2].RequestUri!.Query);
+    }
+}

@@ -1,0 +1,68 @@
+using Tinjau.Evaluations.Api.Domain;
+
+namespace Tinjau.Evaluations.Tests.Domain;
+
+public class ReadinessAndEvidenceTests
+{
+    [Theory]
+    [InlineData("100", "green")]
+    [InlineData("81", "green")]
+    [InlineData("80.99", "yellow")]
+    [InlineData("51", "yellow")]
+    [InlineData("50.99", "red")]
+    [InlineData("0", "red")]
+    public void Zones_follow_the_configurable_cut_offs(string score, string zone) =>
+        Assert.Equal(zone, OmbudsmanRules.Zone(decimal.Parse(score, System.Globalization.CultureInfo.InvariantCulture), new OmbudsmanOptions()));
+
+    [Fact]
+    public void The_prediction_renormalises_over_components_with_data()
+    {
+        // checklist 0.5 (w 0.4) and complaint SLA 1.0 (w 0.3): 100 × (0.2 + 0.3) / 0.7 = 71.43 → yellow
+        var r = OmbudsmanRules.Predict(0.5m, 1.0m, null, null, new OmbudsmanOptions());
+        Assert.Equal(71.43m, r.PredictedScore);
+        Assert.Equal("yellow", r.Zone);
+        Assert.Equal("unknown", OmbudsmanRules.Predict(null, null, null, null, new OmbudsmanOptions()).Zone);
+        Assert.Equal("red", OmbudsmanRules.Predict(0.2m, 0.5m, 0.6m, 2.0m, new OmbudsmanOptions()).Zone); // 100 × (0.08+0.15+0.12+0.04) = 39
+    }
+
+    [Fact]
+    public void Complaint_statistics_and_the_suggested_band()
+    {
+        var facts = Enumerable.Range(0, 10).Select(i => new ComplaintFact
+        {
+            ComplaintId = Guid.NewGuid(),
+            AnsweredWithinSla = i < 9,
+            WorkingDaysTaken = i + 1,
+        }).ToList();
+        var stats = PlatformEvidenceRules.Complaints(facts, [], 2);
+        Assert.Equal(0.9m, stats.WithinSlaShare);
+        Assert.Equal(5.5m, stats.MedianWorkingDays);
+        var band = PlatformEvidenceRules.Suggest(PlatformEvidenceKinds.Complaints, stats, PlatformEvidenceRules.Sidak([], []), new EvidenceOptions());
+        Assert.Equal((4, 5), (band!.Min, band.Max));
+
+        // with ratings averaging 3 (satisfaction 0.5): 0.7 × 0.9 + 0.3 × 0.5 = 0.78 → 3–4
+        var rated = PlatformEvidenceRules.Complaints(facts, [3, 3], 0);
+        Assert.Equal(0.78m, PlatformEvidenceRules.Suggest(PlatformEvidenceKinds.Complaints, rated, PlatformEvidenceRules.Sidak([], []), new EvidenceOptions())!.Share);
+
+        // fewer than five resolved complaints: no suggestion
+        Assert.Null(PlatformEvidenceRules.Suggest(PlatformEvidenceKinds.Complaints, PlatformEvidenceRules.Complaints(facts.Take(4).ToList(), [], 0),
+            PlatformEvidenceRules.Sidak([], []), new EvidenceOptions()));
+    }
+
+    [Fact]
+    public void Sidak_attendance_and_compliance_bands()
+    {
+        var visits = new List<SidakVisitFact>
+        {
+            new() { VisitId = Guid.NewGuid(), ComplianceScore = 0.6m, OfficersRecorded = 10, OfficersAbsentWithoutReason = 1 },
+            new() { VisitId = Guid.NewGuid(), ComplianceScore = 0.4m, OfficersRecorded = 10, OfficersAbsentWithoutReason = 3 },
+        };
+        var sidak = PlatformEvidenceRules.Sidak(visits, []);
+        Assert.Equal(0.5m, sidak.AverageCompliance);
+        Assert.Equal(0.8m, sidak.AttendanceShare);
+        var none = PlatformEvidenceRules.Complaints([], [], 0);
+        Assert.Equal((3, 4), (PlatformEvidenceRules.Suggest(PlatformEvidenceKinds.SidakStaff, none, sidak, new EvidenceOptions())!.Min,
+            PlatformEvidenceRules.Suggest(PlatformEvidenceKinds.SidakStaff, none, sidak, new EvidenceOptions())!.Max));
+        Assert.Equal(2, PlatformEvidenceRules.Suggest(PlatformEvidenceKinds.SidakFacilities, none, sidak, new EvidenceOptions())!.Min);
+    }
+}

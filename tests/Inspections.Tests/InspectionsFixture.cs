@@ -1,0 +1,195 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
+using Npgsql;
+using Tinjau.AppHost.Hosting;
+using Tinjau.Inspections.Api.Infrastructure;
+
+namespace Tinjau.Inspections.Tests;
+
+[CollectionDefinition(Name)]
+public sealed class InspectionsCollection : ICollectionFixture<InspectionsFixture>
+{
+    public const string Name = "inspections";
+}
+
+/// <summary>A unit registry in memory: kelurahan like Kwitang (−6.1826, 106.8412), WIB, open Mon–Fri 08–16.</summary>
+public sealed class FakeUnitRegistry : IUnitRegistry
+{
+    public const double KwitangLatitude = -6.1826;
+    public const double KwitangLongitude = 106.8412;
+
+    private readonly ConcurrentDictionary<Guid, UnitInfo> units = new();
+
+    /// <summary>A new kecamatan and a kelurahan under it (tests get their own units, so their records do not mix).</summary>
+    public (Guid Kecamatan, Guid Kelurahan) AddKelurahan()
+    {
+        var kecamatan = new UnitInfo(Guid.NewGuid(), "31.71.05", "Senen", null, "Asia/Jakarta", -6.1767, 106.8416);
+        var kelurahan = new UnitInfo(Guid.NewGuid(), "31.71.05.1002", "Kwitang", kecamatan.Id, "Asia/Jakarta", KwitangLatitude, KwitangLongitude);
+        units[kecamatan.Id] = kecamatan;
+        units[kelurahan.Id] = kelurahan;
+        return (kecamatan.Id, kelurahan.Id);
+    }
+
+    public Task<UnitInfo?> GetUnitAsync(Guid unitId, CancellationToken ct) => Task.FromResult(units.GetValueOrDefault(unitId));
+
+    public Task<bool?> IsInsideServiceHoursAsync(Guid unitId, DateTimeOffset at, CancellationToken ct)
+    {
+        if (!units.ContainsKey(unitId))
+        {
+            return Task.FromResult<bool?>(null);
+        }
+        var local = at.ToOffset(TimeSpan.FromHours(7));
+        var open = local.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && local.Hour >= 8 && local.Hour < 16;
+        return Task.FromResult<bool?>(open);
+    }
+
+    public Task<bool> IsDescendantAsync(Guid ancestorId, Guid unitId, CancellationToken ct)
+    {
+        var current = units.GetValueOrDefault(unitId)?.ParentId;
+        while (current is { } id)
+        {
+            if (id == ancestorId)
+            {
+                return Task.FromResult(true);
+            }
+            current = units.GetValueOrDefault(id)?.ParentId;
+        }
+        return Task.FromResult(false);
+    }
+}
+
+/// <summary>
+/// Real PostgreSQL, RabbitMQ and Redis from the AppHost's launcher, the service in a WebApplicationFactory, tokens
+/// minted here with a test RSA key, and the in-memory unit registry. One per test run.
+/// </summary>
+public sealed class InspectionsFixture : IAsyncLifetime
+{
+    public const string Issuer = "https://identity.test/";
+    public const string Audience = "inspections";
+    public const long MaxEvidenceBytes = 1024 * 1024;
+
+    private readonly RsaSecurityKey key = new(RSA.Create(2048)) { KeyId = "test-key" };
+    private TestInfrastructure? infra;
+    private Factory? factory;
+
+    public FakeUnitRegistry Units { get; } = new();
+
+    public string ConnectionString { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        infra = await TestInfrastructure.StartAsync(new InfrastructureOptions { Postgres = true, RabbitMq = true, Redis = true });
+        ConnectionString = infra.GetPostgresConnectionString("inspectionsdb");
+        factory = new Factory(this, infra);
+        // Start the host (migrations and seed run before it takes requests).
+        using var client = factory.CreateClient();
+        using var health = await client.GetAsync("/alive");
+        health.EnsureSuccessStatusCode();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (factory is not null)
+        {
+            await factory.DisposeAsync();
+        }
+        if (infra is not null)
+        {
+            await infra.DisposeAsync();
+        }
+    }
+
+    public HttpClient Anonymous() => factory!.CreateClient();
+
+    /// <summary>A client with a bearer token for <paramref name="role"/> (and the unit binding of unit users).</summary>
+    public HttpClient As(string role, Guid? unitId = null, string? subject = null)
+    {
+        var claims = new Dictionary<string, object>
+        {
+            ["sub"] = subject ?? $"{role}-{Guid.NewGuid():N}"[..20],
+            ["role"] = role,
+        };
+        if (unitId is { } u)
+        {
+            claims["unit_id"] = u.ToString();
+        }
+        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = Audience,
+            Claims = claims,
+            Expires = DateTime.UtcNow.AddHours(1),
+            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
+        });
+        var client = factory!.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public async Task<T?> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+        var result = await command.ExecuteScalarAsync();
+        return result is null or DBNull ? default : (T)result;
+    }
+
+    public async Task<int> ExecuteAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    private sealed class Factory(InspectionsFixture fixture, TestInfrastructure infra) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting("ConnectionStrings:inspectionsdb", fixture.ConnectionString);
+            builder.UseSetting("ConnectionStrings:messaging", infra.RabbitMqConnectionString);
+            builder.UseSetting("ConnectionStrings:cache", infra.RedisConnectionString);
+            builder.UseSetting("Identity:Issuer", Issuer);
+            builder.UseSetting("OTEL_SERVICE_NAME", "inspections-tests");
+            builder.UseSetting("Inspections:MaxEvidenceBytes", MaxEvidenceBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Error");
+            builder.ConfigureLogging(logging => logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
+            builder.ConfigureTestServices(services =>
+            {
+                services.AddSingleton<IUnitRegistry>(fixture.Units);
+                services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o =>
+                {
+                    o.Configuration = new OpenIdConnectConfiguration { Issuer = Issuer };
+                    o.Configuration.SigningKeys.Add(fixture.key);
+                    // Never fetch discovery documents from an Identity service that is not running here.
+                    o.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(o.Configuration);
+                    o.TokenValidationParameters.ValidIssuer = Issuer;
+                    o.TokenValidationParameters.ValidAudience = Audience;
+                    o.TokenValidationParameters.IssuerSigningKey = fixture.key;
+                });
+            });
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Tinjau.Complaints.Contracts;
+
+namespace Tinjau.UnitRegistry.Tests.Integration;
+
+/// <summary>The registry keeps each unit's live complaint figures from the Complaints service's events.</summary>
+[Collection(IntegrationCollection.Name)]
+public class ComplaintStatsTests(UnitRegistryAppFixture app)
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task Complaint_events_from_the_bus_become_the_units_figures()
+    {
+        var kelurahan = (await app.CreateKotaAsync()).GetProperty("id").GetGuid();
+        var other = (await app.CreateKotaAsync()).GetProperty("id").GetGuid();
+        var bus = app.Factory.Services.GetRequiredService<IBus>();
+        var now = DateTimeOffset.UtcNow;
+        var complaint = Guid.NewGuid();
+
+        await bus.Publish(new ComplaintRouted(complaint, "JKT-TEST-01", kelurahan, null, [], "located", null, now));
+        await bus.Publish(new ComplaintRouted(Guid.NewGuid(), "JKT-TEST-02", kelurahan, null, [], "located", null, now));
+        await bus.Publish(new ComplaintRouted(Guid.NewGuid(), "JKT-TEST-03", other, kelurahan, [], "disposisi", null, now));
+        await bus.Publish(new ComplaintSlaBreached(complaint, "JKT-TEST-01", kelurahan, "follow-up", now, null, now));
+        await bus.Publish(new ComplaintResolved(complaint, "JKT-TEST-01", kelurahan, "jalan", "jaki", 4, true, false, now.AddDays(-5), now));
+        await bus.Publish(new ComplaintRated(complaint, "JKT-TEST-01", kelurahan, 4, now));
+
+        var json = await Eventually.GetAsync(async () =>
+        {
+            var raw = await app.Anonymous.GetStringAsync($"/api/units/{kelurahan}/complaint-stats");
+            var s = JsonDocument.Parse(raw).RootElement;
+            return s.GetProperty("ratings").GetInt32() == 1 && s.GetProperty("handedOn").GetInt32() == 1
+                   && s.GetProperty("slaBreaches").GetInt32() == 1 && s.GetProperty("resolved").GetInt32() == 1
+                   && s.GetProperty("received").GetInt32() == 2
+                ? raw : null;
+        }, Deadline, "the unit's complaint figures");
+
+        var figures = JsonDocument.Parse(json).RootElement;
+        Assert.Equal(0, figures.GetProperty("open").GetInt32());
+        Assert.Equal(1.0, figures.GetProperty("shareResolvedWithinSla").GetDouble());
+        Assert.Equal(4.0, figures.GetProperty("averageRating").GetDouble());
+
+        var receiving = await app.Anonymous.GetFromJsonAsync<JsonElement>($"/api/units/{other}/complaint-stats");
+        Assert.Equal(1, receiving.GetProperty("open").GetInt32());
+    }
+
+    [Fact]
+    public async Task Figures_of_an_unknown_unit_are_404()
+    {
+        var response = await app.Anonymous.GetAsync($"/api/units/{Guid.NewGuid()}/complaint-stats");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+    }
+}
