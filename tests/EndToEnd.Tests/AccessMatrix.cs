@@ -11,6 +11,12 @@ public enum Audience
 
     /// <summary>Only the roles listed; no token → 401, another role → 403.</summary>
     Roles,
+
+    /// <summary>
+    /// Only the roles listed; no token → 401; a role that may know the thing exists (<see cref="EndpointAccess.Visible"/>)
+    /// → 403; every other role → 404, the same answer as for something that does not exist (sidak plans).
+    /// </summary>
+    Secret,
 }
 
 /// <summary>One row of the access table: an endpoint and who may call it.</summary>
@@ -18,7 +24,7 @@ public enum Audience
 /// Bodies are deliberately incomplete or ids unknown, so an allowed call ends in a 2xx, 400 or 404 and changes
 /// nothing, while a denied one must be 401 or 403 before any of that is looked at.
 /// </remarks>
-public sealed record EndpointAccess(string Method, string Path, Audience Audience, string[] Roles, string? Body = null)
+public sealed record EndpointAccess(string Method, string Path, Audience Audience, string[] Roles, string? Body = null, string[]? Visible = null)
 {
     public override string ToString() => $"{Method} {Path}";
 }
@@ -38,12 +44,20 @@ public static class AccessTable
     private static readonly string[] ComplaintAdmins = ["complaint-admin", "admin"];
     private static readonly string[] CityWideReaders = ["complaint-admin", "satgas", "evaluator", "leadership", "admin"];
     private static readonly string[] ComplaintReaders = ["citizen", "unit-staff", "unit-head", .. CityWideReaders];
+    private static readonly string[] SatgasOnly = ["satgas", "admin"];
+    private static readonly string[] PlanReaders = ["satgas", "leadership", "admin"];
+    private static readonly string[] EvaluatorsOnly = ["evaluator", "admin"];
 
     private static EndpointAccess Public(string method, string path, string? body = null) => new(method, path, Audience.Public, [], body);
 
     private static EndpointAccess SignedIn(string method, string path, string? body = null) => new(method, path, Audience.SignedIn, [], body);
 
     private static EndpointAccess Only(string[] roles, string method, string path, string? body = "{}") => new(method, path, Audience.Roles, roles, body);
+
+    private static EndpointAccess Secret(string[] roles, string[] visible, string method, string path, string? body = "{}") =>
+        new(method, path, Audience.Secret, roles, body, visible);
+
+    private static string[] Except(string[] roles, params string[] without) => roles.Except(without).ToArray();
 
     public static readonly EndpointAccess[] Endpoints =
     [
@@ -118,5 +132,85 @@ public static class AccessTable
         Only(Staff, "POST", "/api/complaints/{unknown}/archive"),
         Only(Staff, "POST", "/api/complaints/{unknown}/reject"),
         Only(Staff, "POST", "/api/complaints/{unknown}/merge"),
+
+        // Inspections (sidak): plans are secret — whoever may not read them gets the 404 of a plan that does not
+        // exist; field work is the satgas's; a unit sees its own record, its head also the officers' absences.
+        Secret(SatgasOnly, PlanReaders, "POST", "/api/inspections/plans"),
+        Secret(PlanReaders, PlanReaders, "GET", "/api/inspections/plans", null),
+        Secret(PlanReaders, PlanReaders, "GET", "/api/inspections/plans/{unknown}", null),
+        Secret(SatgasOnly, PlanReaders, "POST", "/api/inspections/plans/{unknown}/cancel"),
+        Only(SatgasOnly, "POST", "/api/inspections/visits"),
+        Only(SatgasOnly, "PUT", "/api/inspections/visits/{unknown}/submission"),
+        Only(SatgasOnly, "POST", "/api/inspections/visits/{unknown}/amendments"),
+        SignedIn("GET", "/api/inspections/visits"),
+        SignedIn("GET", "/api/inspections/visits/{unknown}"),
+        SignedIn("GET", "/api/inspections/visits/{unknown}/evidence/{unknown}"),
+        SignedIn("GET", "/api/inspections/visits/{unknown}/verify-chain"),
+        SignedIn("GET", "/api/inspections/checklists"),
+        SignedIn("GET", "/api/inspections/checklists/SIDAK/versions/1"),
+        Only(SatgasOnly, "POST", "/api/inspections/checklists/SIDAK/versions"),
+        Only(SatgasOnly, "POST", "/api/inspections/findings/{unknown}/clarifications"),
+        SignedIn("GET", "/api/inspections/clarifications/{unknown}"),
+        // Answering and deciding are checked against the finding's unit and the officer's superior, after the input.
+        SignedIn("POST", "/api/inspections/clarifications/{unknown}/answer", "{}"),
+        Only(SatgasOnly, "POST", "/api/inspections/clarifications/{unknown}/accept"),
+        Only(SatgasOnly, "POST", "/api/inspections/clarifications/{unknown}/escalate"),
+        SignedIn("GET", "/api/inspections/sanctions/{unknown}"),
+        SignedIn("POST", "/api/inspections/sanctions/{unknown}/decision", "{}"),
+        SignedIn("GET", "/api/inspections/follow-ups?unitId={kwitang}"),
+        SignedIn("GET", "/api/inspections/officers/{unknown}/absences?year=2026"),
+        Only(["unit-head", "satgas", "leadership", "admin"], "GET", "/api/inspections/units/{kwitang}/absences?year=2026", null),
+        Only(["unit-staff", "unit-head", "satgas", "evaluator", "leadership", "admin"], "GET", "/api/inspections/units/{kwitang}/record", null),
+
+        // Evaluations (PEKPPP, SKM, Ombudsman readiness): government staff; F03 and SKM answers and the public
+        // scorecards need no account; a unit's staff act on their own unit's forms (checked on the evaluation).
+        Only(Staff, "GET", "/api/evaluations/instruments", null),
+        Only(Staff, "GET", "/api/evaluations/instruments/PEKPPP/versions/1", null),
+        Only(Admin, "POST", "/api/evaluations/instruments"),
+        Only(EvaluatorsOnly, "POST", "/api/evaluations/cycles"),
+        Only(CityWideReaders, "GET", "/api/evaluations/cycles", null),
+        Only(CityWideReaders, "GET", "/api/evaluations/cycles/{unknown}", null),
+        Only(Staff, "POST", "/api/evaluations/cycles/{unknown}/units"),
+        Only(Staff, "GET", "/api/evaluations", null),
+        Only(Staff, "GET", "/api/evaluations/{unknown}", null),
+        Only(Staff, "GET", "/api/evaluations/{unknown}/f01", null),
+        Only(Staff, "PUT", "/api/evaluations/{unknown}/f01/X1"),
+        Only(Staff, "POST", "/api/evaluations/{unknown}/f01/submit"),
+        Only(Staff, "POST", "/api/evaluations/{unknown}/f01/return"),
+        Only(Staff, "GET", "/api/evaluations/{unknown}/f02", null),
+        Only(Staff, "PUT", "/api/evaluations/{unknown}/f02/X1"),
+        Only(Staff, "POST", "/api/evaluations/{unknown}/f02/complete"),
+        Only(Staff, "PUT", "/api/evaluations/{unknown}/verification/X1"),
+        Only(Staff, "GET", "/api/evaluations/{unknown}/index", null),
+        Only(Staff, "POST", "/api/evaluations/{unknown}/f03/invitations"),
+        Only(Staff, "GET", "/api/evaluations/{unknown}/f03", null),
+        Public("GET", "/api/evaluations/f03/unknown-invitation"),
+        Public("POST", "/api/evaluations/f03/unknown-invitation", "{}"),
+        Only(Staff, "POST", "/api/evaluations/{unknown}/berita-acara"),
+        Only(Staff, "GET", "/api/evaluations/{unknown}/berita-acara", null),
+        Only(Staff, "GET", "/api/evaluations/{unknown}/berita-acara/print", null),
+        Only(Staff, "POST", "/api/evaluations/{unknown}/berita-acara/sign"),
+        Only(Staff, "POST", "/api/evaluations/{unknown}/recommendations"),
+        Only(Staff, "GET", "/api/evaluations/{unknown}/recommendations", null),
+        Only(Except(Staff, "ops"), "GET", "/api/evaluations/recommendations", null),
+        Only(Staff, "POST", "/api/evaluations/recommendations/{unknown}/start"),
+        Only(Staff, "POST", "/api/evaluations/recommendations/{unknown}/done"),
+        Only(Except(Staff, "ops"), "GET", "/api/evaluations/evidence/units/{kwitang}?year=2026", null),
+        Only(Except(Staff, "ops"), "GET", "/api/evaluations/ombudsman/units/{kwitang}/checklist", null),
+        Only(["unit-staff", "unit-head", "admin"], "PUT", "/api/evaluations/ombudsman/units/{kwitang}/checklist"),
+        Only(Except(Staff, "ops"), "GET", "/api/evaluations/ombudsman/units/{kwitang}/readiness?year=2026", null),
+        Only(CityWideReaders, "GET", "/api/evaluations/ombudsman/early-warning?year=2026", null),
+        Only(CityWideReaders, "GET", "/api/evaluations/scorecards?year=2026", null),
+        Only(Except(Staff, "ops"), "GET", "/api/evaluations/scorecards/units/{kwitang}?year=2026", null),
+        Public("GET", "/api/evaluations/public/scorecards?year=2026"),
+        Public("GET", "/api/evaluations/public/scorecards/units/{kwitang}?year=2026"),
+        Only(Staff, "POST", "/api/skm/surveys"),
+        Only(Except(Staff, "ops"), "GET", "/api/skm/surveys", null),
+        Only(Staff, "GET", "/api/skm/surveys/{unknown}", null),
+        Only(Staff, "GET", "/api/skm/surveys/{unknown}/results", null),
+        Only(Staff, "POST", "/api/skm/surveys/{unknown}/close"),
+        Public("GET", "/api/skm/public/unknown-survey"),
+        Public("POST", "/api/skm/public/unknown-survey/responses", "{}"),
+        Public("GET", "/api/skm/sample-size?population=1000"),
     ];
 }

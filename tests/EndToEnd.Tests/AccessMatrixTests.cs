@@ -127,7 +127,9 @@ public sealed class AccessMatrixTests(PlatformFixture platform)
         Audience.Public => HttpStatusCode.OK,
         _ when role is null => HttpStatusCode.Unauthorized,
         Audience.SignedIn => HttpStatusCode.OK,
-        _ => endpoint.Roles.Contains(role) ? HttpStatusCode.OK : HttpStatusCode.Forbidden,
+        _ when endpoint.Roles.Contains(role) => HttpStatusCode.OK,
+        Audience.Secret when !endpoint.Visible!.Contains(role) => HttpStatusCode.NotFound,
+        _ => HttpStatusCode.Forbidden,
     };
 
     private async Task<HttpStatusCode> SendAsync(EndpointAccess endpoint, string? token, Guid kwitang)
