@@ -36,6 +36,9 @@ public static class Extensions
             http.AddServiceDiscovery();
         });
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<BadRequestProblems>();
+        // Binding failures reach the exception handler (as BadHttpRequestException) instead of an empty 400.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }

@@ -11,7 +11,7 @@
 #   DIRECT_URL     the complaints service; default: the "complaints" resource of the AppHost dashboard
 #   DASHBOARD_URL  default http://localhost:18888 (only used to find DIRECT_URL / PG_CONNECTION)
 #   PG_CONNECTION  libpq URI/keywords or an Npgsql connection string (Host=…;Port=…;Username=…;Password=…;Database=…);
-#                  default: $ConnectionStrings__complaintsdb
+#                  default: $ConnectionStrings__complaintsdb, else the AppHost's PostgreSQL found in STATE_DIR (default .state)
 #   DURATION (30s), CONNECTIONS (32), THREADS (2)
 #
 # The gateway rate-limits anonymous intake (Gateway:RateLimits:PublicPerMinute); the non-2xx column shows how many
@@ -38,7 +38,19 @@ for r in json.load(sys.stdin):
 ' || true)
   [[ -n "$DIRECT_URL" ]] || die "DIRECT_URL not given and no running \"complaints\" resource at $DASHBOARD_URL/api/resources"
 fi
-[[ -n "$PG_CONNECTION" ]] || die "PG_CONNECTION (or ConnectionStrings__complaintsdb) is required"
+# Not given: the PostgreSQL the AppHost runs, from its state folder (apphost.json and the generated password).
+STATE_DIR=${STATE_DIR:-$(cd "$(dirname "$0")/.." && pwd)/.state}
+if [[ -z "$PG_CONNECTION" && -f "$STATE_DIR/apphost.json" && -f "$STATE_DIR/postgres/password" ]]; then
+  PG_CONNECTION=$(python3 - "$STATE_DIR" <<'PY'
+import json, sys, urllib.parse
+state = sys.argv[1]
+url = urllib.parse.urlparse(json.load(open(f"{state}/apphost.json"))["resources"]["complaintsdb"])
+password = open(f"{state}/postgres/password").read().strip()
+print(f"Host={url.hostname};Port={url.port};Username=postgres;Password={password};Database=complaintsdb")
+PY
+)
+fi
+[[ -n "$PG_CONNECTION" ]] || die "PG_CONNECTION (or ConnectionStrings__complaintsdb, or a running AppHost's STATE_DIR) is required"
 
 # Npgsql "Key=Value;…" → libpq keywords; libpq URIs/keywords pass through.
 PG_LIBPQ=$(python3 - "$PG_CONNECTION" <<'PY'

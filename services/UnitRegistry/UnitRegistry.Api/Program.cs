@@ -20,8 +20,6 @@ builder.AddMessaging<UnitRegistryDbContext>(bus =>
 
 builder.Services.AddSingleton<UnitCache>();
 builder.Services.AddOptions<LocateOptions>().BindConfiguration("UnitRegistry:Locate");
-builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
-builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
 {
     doc.Info.Title = "Tinjau UnitRegistry API";

@@ -47,7 +47,6 @@ public static class ComplaintsServiceExtensions
 
         services.AddHttpContextAccessor();
         services.AddExceptionHandler<ComplaintsExceptionHandler>();
-        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddOpenApi();
         return builder;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -7,9 +6,8 @@ using Tinjau.Complaints.Api.Domain;
 namespace Tinjau.Complaints.Api.Infrastructure;
 
 /// <summary>
-/// Maps failures that are the caller's, not the server's, to problem details: unreadable requests (malformed JSON,
-/// wrong types) to 400 with field errors, forbidden transitions and concurrent edits to 409, an unreachable unit
-/// registry to 503.
+/// Maps failures that are the caller's, not the server's, to problem details: forbidden transitions and concurrent
+/// edits to 409, an unreachable unit registry to 503 (unreadable requests are ServiceDefaults' BadRequestProblems).
 /// </summary>
 public sealed class ComplaintsExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
 {
@@ -17,7 +15,6 @@ public sealed class ComplaintsExceptionHandler(IProblemDetailsService problemDet
     {
         ProblemDetails? problem = exception switch
         {
-            BadHttpRequestException bad => BadRequest(bad),
             ComplaintConflictException conflict => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
@@ -47,23 +44,5 @@ public sealed class ComplaintsExceptionHandler(IProblemDetailsService problemDet
         }
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
-    }
-
-    private static HttpValidationProblemDetails BadRequest(BadHttpRequestException bad)
-    {
-        var field = "$";
-        var message = bad.Message;
-        if (bad.InnerException is JsonException json)
-        {
-            field = string.IsNullOrEmpty(json.Path) ? "$" : json.Path;
-            var i = json.Message.IndexOf(". ", StringComparison.Ordinal);
-            message = "The request body is not valid JSON for this endpoint: " + (i > 0 ? json.Message[..(i + 1)] : json.Message);
-        }
-        return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
-        {
-            Status = bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : StatusCodes.Status400BadRequest,
-            Title = "The request could not be read.",
-            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
-        };
     }
 }

@@ -1,15 +1,15 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http;
 
-namespace Tinjau.UnitRegistry.Api.Infrastructure;
+namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
-/// Turns request binding failures (malformed JSON, a query value of the wrong type, a missing body) into 400
-/// validation problem details instead of a 500 or an empty 400.
+/// Every service's answer to a request it cannot read (malformed JSON, a value of the wrong type, a missing body, a
+/// body over the size limit): a problem details response with the field at fault, never a 500 or an empty 400.
+/// Registered by <c>AddServiceDefaults()</c>; a service's own exception handlers see only its domain's exceptions.
 /// </summary>
-public sealed class BadRequestExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+internal sealed class BadRequestProblems(IProblemDetailsService problemDetails) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -17,19 +17,16 @@ public sealed class BadRequestExceptionHandler(IProblemDetailsService problemDet
         {
             return false;
         }
-        var field = "$";
-        var message = bad.Message;
-        if (bad.InnerException is JsonException json)
-        {
-            field = string.IsNullOrEmpty(json.Path) ? "$" : json.Path;
-            message = "The request body is not valid JSON for this endpoint: " + FirstSentence(json.Message);
-        }
+
         var status = bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : StatusCodes.Status400BadRequest;
+        var (field, message) = bad.InnerException is JsonException json
+            ? (string.IsNullOrEmpty(json.Path) ? "$" : json.Path, "The request body is not valid JSON for this endpoint: " + FirstSentence(json.Message))
+            : ("$", bad.Message);
         httpContext.Response.StatusCode = status;
         var problem = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
         {
             Status = status,
-            Title = "The request could not be read.",
+            Title = status == StatusCodes.Status413PayloadTooLarge ? "The request is too large." : "The request could not be read.",
         };
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
