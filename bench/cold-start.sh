@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Measures the AppHost's start: from launching it to every resource healthy (the moment it writes apphost.json),
+# Measures the AppHost's start: from launching it to every resource healthy (apphost.json says "ready": true),
 # first with an empty state folder (initdb, RabbitMQ's first boot, migrations, demo data), then again on the
 # same state (a second ./run.sh), and how long SIGTERM takes to leave no process behind.
 # Usage: bench/cold-start.sh [runs]   (builds Release first; ports are random, nothing else is touched)
@@ -15,7 +15,7 @@ start_and_wait() { # $1 state dir; prints seconds to healthy
   t0=$(date +%s.%N)
   AppHost__RandomizePorts=true AppHost__StateDirectory="$state" dotnet "$apphost" >"$state/apphost.log" 2>&1 &
   pid=$!
-  until [ -s "$state/apphost.json" ]; do
+  until grep -q '"ready": *true' "$state/apphost.json" 2>/dev/null; do
     kill -0 "$pid" 2>/dev/null || { echo "AppHost exited; see $state/apphost.log" >&2; exit 1; }
     sleep 0.1
   done
@@ -33,6 +33,7 @@ for i in $(seq 1 "$runs"); do
   read -r pid cold < <(start_and_wait "$state")
   stop1=$(stop_and_wait "$pid")
   read -r pid warm < <(start_and_wait "$state")
+  cp "$state/apphost.log" /tmp/tinjau-bench-last.log
   stop2=$(stop_and_wait "$pid")
   left=$(pgrep -f "$state" | wc -l || true)
   printf 'run %d: cold start to all healthy %.1f s; restart on kept state %.1f s; stop %.1f s / %.1f s; processes left %d\n' \
