@@ -22,7 +22,7 @@ public sealed class TestInfrastructure : IAsyncDisposable
     {
         Directory = directory;
         Owner = owner;
-        _watchdog = Watchdog.Start(owner, directory);
+        _watchdog = Watchdog.Start(owner, directory, directory);
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
     }
 
@@ -108,7 +108,7 @@ public sealed class TestInfrastructure : IAsyncDisposable
     public Task StartRabbitMqAsync() => RabbitMq.StartAsync();
 
     /// <summary>Live processes started by this instance (servers, epmd).</summary>
-    public IReadOnlyList<int> GetProcessIds() => ProcessOwnership.FindOwned(Owner);
+    public IReadOnlyList<int> GetProcessIds() => ProcessOwnership.FindOwned(Owner, Directory);
 
     public async ValueTask DisposeAsync()
     {
@@ -135,7 +135,7 @@ public sealed class TestInfrastructure : IAsyncDisposable
         }
 
         await Task.WhenAll(stops);
-        ProcessOwnership.KillOwned(Owner);
+        ProcessOwnership.KillOwned(Owner, Directory);
         await ProcessOwnership.WaitGoneAsync(GetProcessIds, TimeSpan.FromSeconds(10));
         _watchdog.Dispose();
         DeleteDirectory();
@@ -158,7 +158,7 @@ public sealed class TestInfrastructure : IAsyncDisposable
 
     private void OnProcessExit(object? sender, EventArgs e)
     {
-        ProcessOwnership.KillOwned(Owner);
+        ProcessOwnership.KillOwned(Owner, Directory);
         DeleteDirectory();
     }
 

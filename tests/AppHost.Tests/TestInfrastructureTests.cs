@@ -88,3 +88,33 @@ public sealed class TestInfrastructureTests
         }
     }
 }
+
+public class ServerOwnershipTests
+{
+    [Fact]
+    public async Task Servers_are_found_by_the_folder_they_work_in_even_without_a_readable_marker_and_nothing_else_is()
+    {
+        // redis-server writes its process title over its environment block: the owner marker cannot be read back,
+        // so a crashed host's watchdog and the next start find it by its working folder instead.
+        var infra = await TestInfrastructure.StartAsync(new InfrastructureOptions { Postgres = false, RabbitMq = false, Redis = true });
+        using var bystander = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("sleep", "60")
+        {
+            WorkingDirectory = infra.Directory,
+        })!;
+        try
+        {
+            var found = ProcessOwnership.FindWorkingIn(infra.Directory);
+            Assert.NotEmpty(found);
+            Assert.DoesNotContain(bystander.Id, found);
+            Assert.All(found, pid => Assert.Equal("redis-server", File.ReadAllText($"/proc/{pid}/comm").Trim()));
+
+            await infra.DisposeAsync();
+            Assert.DoesNotContain(found, TestInfrastructureTests.IsAlive);
+        }
+        finally
+        {
+            bystander.Kill();
+            await infra.DisposeAsync();
+        }
+    }
+}

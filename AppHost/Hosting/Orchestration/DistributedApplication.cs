@@ -53,10 +53,10 @@ public sealed class DistributedApplication : IAsyncDisposable
             System.Text.Encoding.UTF8.GetBytes(options.StateDirectory)))[..12].ToLowerInvariant();
         _context = new OrchestrationContext(options, _configuration, Console, owner);
         EnsureNoOtherAppHost();
-        if (ProcessOwnership.KillOwned(owner) > 0)
+        if (ProcessOwnership.KillOwned(owner, options.StateDirectory) > 0)
         {
             Console.Info("stopped processes left behind by an earlier run");
-            await ProcessOwnership.WaitGoneAsync(() => ProcessOwnership.FindOwned(owner), TimeSpan.FromSeconds(10));
+            await ProcessOwnership.WaitGoneAsync(() => ProcessOwnership.FindOwned(owner, options.StateDirectory), TimeSpan.FromSeconds(10));
         }
 
         foreach (var resource in _resources)
@@ -73,7 +73,7 @@ public sealed class DistributedApplication : IAsyncDisposable
 
         _dashboard = await DashboardServer.StartAsync(Registry.Snapshot, dashboardPort, ct: ct);
         _context.OtlpEndpoint = _dashboard.Url;
-        _watchdog = Watchdog.Start(owner, directoryToDelete: "");
+        _watchdog = Watchdog.Start(owner, directoryToDelete: "", scopeDirectory: options.StateDirectory);
         Registry.Changed += snapshot => Console.Info($"{snapshot.Name}: {snapshot.State}{(snapshot.Url is null ? "" : " " + snapshot.Url)}{(snapshot.Detail is null ? "" : $" ({snapshot.Detail})")}");
         WriteStateFile(ready: false);
 
@@ -120,9 +120,9 @@ public sealed class DistributedApplication : IAsyncDisposable
             await _dashboard.DisposeAsync();
         }
 
-        if (ProcessOwnership.KillOwned(_context.Owner) > 0)
+        if (ProcessOwnership.KillOwned(_context.Owner, Options.StateDirectory) > 0)
         {
-            await ProcessOwnership.WaitGoneAsync(() => ProcessOwnership.FindOwned(_context.Owner), TimeSpan.FromSeconds(10));
+            await ProcessOwnership.WaitGoneAsync(() => ProcessOwnership.FindOwned(_context.Owner, Options.StateDirectory), TimeSpan.FromSeconds(10));
         }
 
         _watchdog?.Dispose();

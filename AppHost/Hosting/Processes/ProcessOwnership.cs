@@ -44,6 +44,55 @@ public static class ProcessOwnership
 
     public static IReadOnlyList<int> FindOwned(string owner) => FindProcesses(OwnerVariable, owner);
 
+    /// <summary>
+    /// The owner's processes: those carrying its marker, and those working inside <paramref name="directory"/>, where
+    /// every server is started. The second finds a server that rewrote its environment block (redis-server sets
+    /// its process title over it), so the marker can no longer be read.
+    /// </summary>
+    public static IReadOnlyList<int> FindOwned(string owner, string directory) =>
+        FindOwned(owner).Union(FindWorkingIn(directory)).ToList();
+
+    /// <summary>The server programs the launcher starts (and what they start): only these are matched by folder.</summary>
+    private static readonly HashSet<string> ServerPrograms =
+        ["postgres", "beam.smp", "epmd", "erl_child_setup", "inet_gethost", "redis-server"];
+
+    /// <summary>
+    /// Server processes (never a shell or anything else that happens to sit there) whose working directory is
+    /// <paramref name="directory"/> or below it.
+    /// </summary>
+    public static IReadOnlyList<int> FindWorkingIn(string directory)
+    {
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
+        var self = Environment.ProcessId;
+        var found = new List<int>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid) || pid == self)
+            {
+                continue;
+            }
+
+            try
+            {
+                var cwd = Directory.ResolveLinkTarget(Path.Combine(dir, "cwd"), returnFinalTarget: false)?.FullName;
+                // The process name, not the executable's: Debian's redis-server is a link to redis-check-rdb.
+                if (cwd is not null && (cwd == root || cwd.StartsWith(root + "/", StringComparison.Ordinal))
+                    && ServerPrograms.Contains(File.ReadAllText(Path.Combine(dir, "comm")).Trim()))
+                {
+                    found.Add(pid);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // The process exited or is not ours.
+            }
+        }
+
+        return found;
+    }
+
+    public static int KillOwned(string owner, string directory) => Kill(FindOwned(owner, directory));
+
     public static IReadOnlyList<int> FindResource(string owner, string resource) => FindProcesses(ResourceVariable, $"{owner}/{resource}");
 
     /// <summary>SIGKILLs every process marked with the owner and returns how many there were.</summary>
