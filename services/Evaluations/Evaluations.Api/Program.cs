@@ -43,7 +43,6 @@ builder.Services.AddSingleton<RecommendationOverdueSweep>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<RecommendationOverdueSweep>());
 
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
-builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
 {
     doc.Info.Title = "Tinjau Evaluations API";

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -7,8 +6,8 @@ using Tinjau.Evaluations.Api.Domain;
 namespace Tinjau.Evaluations.Api.Infrastructure;
 
 /// <summary>
-/// Turns request binding failures into 400 validation problems, broken domain rules and lost concurrent updates into
-/// 409, and an unreachable unit registry into 503 — never a 500 for a request's own fault.
+/// Turns broken domain rules and lost concurrent updates into 409 and an unreachable unit registry into 503 — never a
+/// 500 for a request's own fault (unreadable requests are ServiceDefaults' BadRequestProblems).
 /// </summary>
 public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
 {
@@ -17,23 +16,6 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetail
         ProblemDetails problem;
         switch (exception)
         {
-            case BadHttpRequestException bad:
-                {
-                    var field = "$";
-                    var message = bad.Message;
-                    if (bad.InnerException is JsonException json)
-                    {
-                        field = string.IsNullOrEmpty(json.Path) ? "$" : json.Path;
-                        message = "The request body is not valid JSON for this endpoint: " + FirstSentence(json.Message);
-                    }
-                    var status = bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : StatusCodes.Status400BadRequest;
-                    problem = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
-                    {
-                        Status = status,
-                        Title = "The request could not be read.",
-                    };
-                    break;
-                }
             case DomainException domain:
                 problem = new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = domain.Message };
                 break;
@@ -58,11 +40,5 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetail
         }
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
-    }
-
-    private static string FirstSentence(string s)
-    {
-        var i = s.IndexOf(". ", StringComparison.Ordinal);
-        return i > 0 ? s[..(i + 1)] : s;
     }
 }

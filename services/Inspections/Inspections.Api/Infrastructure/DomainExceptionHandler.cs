@@ -7,8 +7,8 @@ using Tinjau.Inspections.Api.Domain;
 namespace Tinjau.Inspections.Api.Infrastructure;
 
 /// <summary>
-/// Turns broken domain rules and write conflicts into 409 problem details, and unreadable requests into 400, so no
-/// request gets a 500 for what it asked.
+/// Turns broken domain rules and write conflicts into 409 problem details, so no request gets a 500 for what it
+/// asked (unreadable requests are ServiceDefaults' BadRequestProblems).
 /// </summary>
 public sealed class DomainExceptionHandler(ILogger<DomainExceptionHandler> logger) : IExceptionHandler
 {
@@ -20,8 +20,6 @@ public sealed class DomainExceptionHandler(ILogger<DomainExceptionHandler> logge
             DbUpdateConcurrencyException => Problems.Conflict("The resource changed while this request was handled; read it again and retry."),
             DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } =>
                 Problems.Conflict("An id in this request is already used by another resource."),
-            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problems.TooLarge("The request is too large."),
-            BadHttpRequestException e => Problems.Validation("body", e.Message),
             _ => null,
         };
         if (result is null)

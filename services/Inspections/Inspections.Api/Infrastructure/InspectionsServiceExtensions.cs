@@ -21,7 +21,6 @@ public static class InspectionsServiceExtensions
         services.AddScoped<Access>();
         services.AddSingleton<UnitRecordCache>();
         services.AddExceptionHandler<DomainExceptionHandler>();
-        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(
             new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower)));
         return builder;
