@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Scalar.AspNetCore;
 using Tinjau.Evaluations.Api.Apis;
 using Tinjau.Evaluations.Api.Application;
@@ -11,7 +12,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddTinjauAuthentication(audience: "evaluations");
-builder.AddNpgsqlDbContext<EvaluationsDbContext>("evaluationsdb");
+builder.AddNpgsqlDbContext<EvaluationsDbContext>("evaluationsdb", o => o.UseSnakeCaseNamingConvention());
 builder.AddRedisClient("cache");
 builder.AddMessaging<EvaluationsDbContext>(bus => bus.AddConsumer<PlatformEvidenceConsumer>());
 

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Scalar.AspNetCore;
 using Tinjau.Inspections.Api.Data;
 using Tinjau.Inspections.Api.Infrastructure;
@@ -7,7 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddTinjauAuthentication(audience: "inspections");
-builder.AddNpgsqlDbContext<InspectionsDb>("inspectionsdb");
+builder.AddNpgsqlDbContext<InspectionsDb>("inspectionsdb", o => o.UseSnakeCaseNamingConvention());
 builder.AddRedisClient("cache");
 builder.AddMessaging<InspectionsDb>();
 builder.AddInspections();

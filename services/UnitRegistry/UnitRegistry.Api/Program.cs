@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Scalar.AspNetCore;
 using Tinjau.Messaging;
 using Tinjau.UnitRegistry.Api.Apis;
@@ -9,7 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddTinjauAuthentication(audience: "unitregistry");
-builder.AddNpgsqlDbContext<UnitRegistryDbContext>("unitregistrydb");
+builder.AddNpgsqlDbContext<UnitRegistryDbContext>("unitregistrydb", o => o.UseSnakeCaseNamingConvention());
 builder.AddRedisClient("cache");
 builder.AddMessaging<UnitRegistryDbContext>(bus =>
 {

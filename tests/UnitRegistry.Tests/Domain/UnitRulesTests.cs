@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Tinjau.UnitRegistry.Api.Data;
 using Tinjau.UnitRegistry.Api.Domain;
 using Tinjau.UnitRegistry.Api.Infrastructure;
@@ -141,8 +142,12 @@ public class UnitRulesTests
     }
 
     [Theory]
-    [InlineData("CodePath", "code_path")]
-    [InlineData("TimeZoneId", "time_zone_id")]
-    [InlineData("Id", "id")]
-    public void Columns_are_snake_case(string name, string expected) => Assert.Equal(expected, UnitRegistryDbContext.ToSnakeCase(name));
+    [InlineData(typeof(UnitDirectoryEntry), "CodePath", "code_path")]
+    [InlineData(typeof(Unit), "TimeZoneId", "time_zone_id")]
+    [InlineData(typeof(Unit), "Id", "id")]
+    public void Columns_are_snake_case(Type entity, string name, string expected)
+    {
+        using var db = new DesignTimeDbContextFactory().CreateDbContext([]);
+        Assert.Equal(expected, db.Model.FindEntityType(entity)!.FindProperty(name)!.GetColumnName());
+    }
 }

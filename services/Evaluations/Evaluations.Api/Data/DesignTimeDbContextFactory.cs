@@ -9,5 +9,6 @@ public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<Eva
     public EvaluationsDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<EvaluationsDbContext>()
             .UseNpgsql("Host=localhost;Database=evaluationsdb;Username=postgres")
+            .UseSnakeCaseNamingConvention()
             .Options);
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -215,45 +214,11 @@ public sealed class EvaluationsDbContext(DbContextOptions<EvaluationsDbContext> 
             b.HasIndex(x => new { x.UnitId, x.Year });
         });
 
-        // snake_case for this service's own tables (the messaging tables name their columns themselves)
-        foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(e => e.ClrType.Namespace == typeof(Evaluation).Namespace))
-        {
-            foreach (var property in entity.GetProperties())
-            {
-                if (property.ClrType != typeof(uint)) // row versions are PostgreSQL's xmin
-                {
-                    property.SetColumnName(ToSnakeCase(property.Name));
-                }
-            }
-        }
-
         modelBuilder.AddMessagingTables();
     }
 
     private static RecommendationStatus ParseRecommendationStatus(string s) =>
         Enum.GetValues<RecommendationStatus>().First(v => v.ToName() == s);
-
-    public static string ToSnakeCase(string name)
-    {
-        var sb = new StringBuilder(name.Length + 8);
-        for (var i = 0; i < name.Length; i++)
-        {
-            var c = name[i];
-            if (char.IsUpper(c))
-            {
-                if (i > 0 && (char.IsLower(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]) && char.IsUpper(name[i - 1]))))
-                {
-                    sb.Append('_');
-                }
-                sb.Append(char.ToLowerInvariant(c));
-            }
-            else
-            {
-                sb.Append(c);
-            }
-        }
-        return sb.ToString();
-    }
 }
 
 internal static class JsonColumn

@@ -7,5 +7,5 @@ namespace Tinjau.Inspections.Api.Data;
 public sealed class DesignTimeInspectionsDbFactory : IDesignTimeDbContextFactory<InspectionsDb>
 {
     public InspectionsDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<InspectionsDb>().UseNpgsql("Host=localhost;Database=inspectionsdb").Options);
+        new(new DbContextOptionsBuilder<InspectionsDb>().UseNpgsql("Host=localhost;Database=inspectionsdb").UseSnakeCaseNamingConvention().Options);
 }

@@ -9,5 +9,6 @@ public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<Uni
     public UnitRegistryDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<UnitRegistryDbContext>()
             .UseNpgsql("Host=localhost;Database=unitregistrydb;Username=postgres")
+            .UseSnakeCaseNamingConvention()
             .Options);
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -95,43 +94,12 @@ public sealed class UnitRegistryDbContext(DbContextOptions<UnitRegistryDbContext
             b.Property(x => x.CategoryLabel).HasMaxLength(60);
         });
 
-        // snake_case for this service's own tables (the messaging tables name their columns themselves)
-        foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(e => e.ClrType.Namespace == typeof(Unit).Namespace))
-        {
-            foreach (var property in entity.GetProperties())
-            {
-                property.SetColumnName(ToSnakeCase(property.Name));
-            }
-        }
-
         modelBuilder.AddMessagingTables();
     }
 
     private static UnitType ParseType(string s) => UnitTypes.TryParse(s, out var t) ? t : UnitType.Other;
 
     private static HolidayKind ParseKind(string s) => HolidayKinds.TryParse(s, out var k) ? k : HolidayKind.National;
-
-    public static string ToSnakeCase(string name)
-    {
-        var sb = new StringBuilder(name.Length + 8);
-        for (var i = 0; i < name.Length; i++)
-        {
-            var c = name[i];
-            if (char.IsUpper(c))
-            {
-                if (i > 0 && (char.IsLower(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]) && char.IsUpper(name[i - 1]))))
-                {
-                    sb.Append('_');
-                }
-                sb.Append(char.ToLowerInvariant(c));
-            }
-            else
-            {
-                sb.Append(c);
-            }
-        }
-        return sb.ToString();
-    }
 }
 
 internal static class JsonColumn

@@ -130,10 +130,12 @@ namespace Tinjau.UnitRegistry.Api.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("needs_review");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_holidays");
 
                     b.HasIndex("Date", "Kind")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_holidays_date_kind");
 
                     b.ToTable("holidays", (string)null);
                 });
@@ -172,10 +174,12 @@ namespace Tinjau.UnitRegistry.Api.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_unit_services");
 
                     b.HasIndex("UnitId", "Name")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_unit_services_unit_id_name");
 
                     b.ToTable("unit_services", (string)null);
                 });
@@ -257,14 +261,18 @@ namespace Tinjau.UnitRegistry.Api.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_units");
 
                     b.HasIndex("Code")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_units_code");
 
-                    b.HasIndex("ParentId");
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_units_parent_id");
 
-                    b.HasIndex("Type");
+                    b.HasIndex("Type")
+                        .HasDatabaseName("ix_units_type");
 
                     b.ToTable("units", (string)null);
                 });
@@ -307,7 +315,8 @@ namespace Tinjau.UnitRegistry.Api.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
-                    b.HasKey("UnitId");
+                    b.HasKey("UnitId")
+                        .HasName("pk_unit_complaint_stats");
 
                     b.ToTable("unit_complaint_stats", (string)null);
                 });
@@ -366,9 +375,11 @@ namespace Tinjau.UnitRegistry.Api.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("type");
 
-                    b.HasKey("UnitId");
+                    b.HasKey("UnitId")
+                        .HasName("pk_unit_directory_entries");
 
-                    b.HasIndex("CodePath");
+                    b.HasIndex("CodePath")
+                        .HasDatabaseName("ix_unit_directory_entries_code_path");
 
                     b.ToTable("unit_directory_entries", (string)null);
                 });
@@ -412,7 +423,8 @@ namespace Tinjau.UnitRegistry.Api.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("mandiri");
 
-                    b.HasKey("UnitId", "Period");
+                    b.HasKey("UnitId", "Period")
+                        .HasName("pk_unit_evaluation_results");
 
                     b.ToTable("unit_evaluation_results", (string)null);
                 });
@@ -423,7 +435,8 @@ namespace Tinjau.UnitRegistry.Api.Data.Migrations
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_unit_services_units_unit_id");
                 });
 
             modelBuilder.Entity("Tinjau.UnitRegistry.Api.Domain.Unit", b =>
@@ -431,7 +444,8 @@ namespace Tinjau.UnitRegistry.Api.Data.Migrations
                     b.HasOne("Tinjau.UnitRegistry.Api.Domain.Unit", null)
                         .WithMany()
                         .HasForeignKey("ParentId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_units_units_parent_id");
                 });
 #pragma warning restore 612, 618
         }

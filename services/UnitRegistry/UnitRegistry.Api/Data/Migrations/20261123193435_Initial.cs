@@ -23,7 +23,7 @@ namespace Tinjau.UnitRegistry.Api.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_holidays", x => x.id);
+                    table.PrimaryKey("pk_holidays", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -60,6 +60,25 @@ namespace Tinjau.UnitRegistry.Api.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "unit_complaint_stats",
+                columns: table => new
+                {
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    received = table.Column<int>(type: "integer", nullable: false),
+                    handed_on = table.Column<int>(type: "integer", nullable: false),
+                    resolved = table.Column<int>(type: "integer", nullable: false),
+                    resolved_within_sla = table.Column<int>(type: "integer", nullable: false),
+                    sla_breaches = table.Column<int>(type: "integer", nullable: false),
+                    ratings = table.Column<int>(type: "integer", nullable: false),
+                    rating_sum = table.Column<int>(type: "integer", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_unit_complaint_stats", x => x.unit_id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "unit_directory_entries",
                 columns: table => new
                 {
@@ -76,7 +95,25 @@ namespace Tinjau.UnitRegistry.Api.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_unit_directory_entries", x => x.unit_id);
+                    table.PrimaryKey("pk_unit_directory_entries", x => x.unit_id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "unit_evaluation_results",
+                columns: table => new
+                {
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    period = table.Column<int>(type: "integer", nullable: false),
+                    evaluation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    mandiri = table.Column<bool>(type: "boolean", nullable: false),
+                    ipp = table.Column<decimal>(type: "numeric(4,2)", precision: 4, scale: 2, nullable: false),
+                    category = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
+                    category_label = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    finalized_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_unit_evaluation_results", x => new { x.unit_id, x.period });
                 });
 
             migrationBuilder.CreateTable(
@@ -102,9 +139,9 @@ namespace Tinjau.UnitRegistry.Api.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_units", x => x.id);
+                    table.PrimaryKey("pk_units", x => x.id);
                     table.ForeignKey(
-                        name: "FK_units_units_parent_id",
+                        name: "fk_units_units_parent_id",
                         column: x => x.parent_id,
                         principalTable: "units",
                         principalColumn: "id",
@@ -125,9 +162,9 @@ namespace Tinjau.UnitRegistry.Api.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_unit_services", x => x.id);
+                    table.PrimaryKey("pk_unit_services", x => x.id);
                     table.ForeignKey(
-                        name: "FK_unit_services_units_unit_id",
+                        name: "fk_unit_services_units_unit_id",
                         column: x => x.unit_id,
                         principalTable: "units",
                         principalColumn: "id",
@@ -135,7 +172,7 @@ namespace Tinjau.UnitRegistry.Api.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_holidays_date_kind",
+                name: "ix_holidays_date_kind",
                 table: "holidays",
                 columns: new[] { "date", "kind" },
                 unique: true);
@@ -152,29 +189,29 @@ namespace Tinjau.UnitRegistry.Api.Data.Migrations
                 filter: "sent_at IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_unit_directory_entries_code_path",
+                name: "ix_unit_directory_entries_code_path",
                 table: "unit_directory_entries",
                 column: "code_path");
 
             migrationBuilder.CreateIndex(
-                name: "IX_unit_services_unit_id_name",
+                name: "ix_unit_services_unit_id_name",
                 table: "unit_services",
                 columns: new[] { "unit_id", "name" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_units_code",
+                name: "ix_units_code",
                 table: "units",
                 column: "code",
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_units_parent_id",
+                name: "ix_units_parent_id",
                 table: "units",
                 column: "parent_id");
 
             migrationBuilder.CreateIndex(
-                name: "IX_units_type",
+                name: "ix_units_type",
                 table: "units",
                 column: "type");
         }
@@ -192,7 +229,13 @@ namespace Tinjau.UnitRegistry.Api.Data.Migrations
                 name: "outbox_messages");
 
             migrationBuilder.DropTable(
+                name: "unit_complaint_stats");
+
+            migrationBuilder.DropTable(
                 name: "unit_directory_entries");
+
+            migrationBuilder.DropTable(
+                name: "unit_evaluation_results");
 
             migrationBuilder.DropTable(
                 name: "unit_services");

@@ -12,7 +12,7 @@ using Tinjau.UnitRegistry.Api.Data;
 namespace Tinjau.UnitRegistry.Api.Data.Migrations
 {
     [DbContext(typeof(UnitRegistryDbContext))]
-    [Migration("20261123182539_Initial")]
+    [Migration("20261123193435_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -133,10 +133,12 @@ namespace Tinjau.UnitRegistry.Api.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("needs_review");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_holidays");
 
                     b.HasIndex("Date", "Kind")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_holidays_date_kind");
 
                     b.ToTable("holidays", (string)null);
                 });
@@ -175,10 +177,12 @@ namespace Tinjau.UnitRegistry.Api.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_unit_services");
 
                     b.HasIndex("UnitId", "Name")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_unit_services_unit_id_name");
 
                     b.ToTable("unit_services", (string)null);
                 });
@@ -260,16 +264,64 @@ namespace Tinjau.UnitRegistry.Api.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_units");
 
                     b.HasIndex("Code")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_units_code");
 
-                    b.HasIndex("ParentId");
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_units_parent_id");
 
-                    b.HasIndex("Type");
+                    b.HasIndex("Type")
+                        .HasDatabaseName("ix_units_type");
 
                     b.ToTable("units", (string)null);
+                });
+
+            modelBuilder.Entity("Tinjau.UnitRegistry.Api.Domain.UnitComplaintStats", b =>
+                {
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<int>("HandedOn")
+                        .HasColumnType("integer")
+                        .HasColumnName("handed_on");
+
+                    b.Property<int>("RatingSum")
+                        .HasColumnType("integer")
+                        .HasColumnName("rating_sum");
+
+                    b.Property<int>("Ratings")
+                        .HasColumnType("integer")
+                        .HasColumnName("ratings");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("integer")
+                        .HasColumnName("received");
+
+                    b.Property<int>("Resolved")
+                        .HasColumnType("integer")
+                        .HasColumnName("resolved");
+
+                    b.Property<int>("ResolvedWithinSla")
+                        .HasColumnType("integer")
+                        .HasColumnName("resolved_within_sla");
+
+                    b.Property<int>("SlaBreaches")
+                        .HasColumnType("integer")
+                        .HasColumnName("sla_breaches");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("UnitId")
+                        .HasName("pk_unit_complaint_stats");
+
+                    b.ToTable("unit_complaint_stats", (string)null);
                 });
 
             modelBuilder.Entity("Tinjau.UnitRegistry.Api.Domain.UnitDirectoryEntry", b =>
@@ -326,11 +378,58 @@ namespace Tinjau.UnitRegistry.Api.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("type");
 
-                    b.HasKey("UnitId");
+                    b.HasKey("UnitId")
+                        .HasName("pk_unit_directory_entries");
 
-                    b.HasIndex("CodePath");
+                    b.HasIndex("CodePath")
+                        .HasDatabaseName("ix_unit_directory_entries_code_path");
 
                     b.ToTable("unit_directory_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Tinjau.UnitRegistry.Api.Domain.UnitEvaluationResult", b =>
+                {
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("integer")
+                        .HasColumnName("period");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("CategoryLabel")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("category_label");
+
+                    b.Property<Guid>("EvaluationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("evaluation_id");
+
+                    b.Property<DateTimeOffset>("FinalizedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finalized_at");
+
+                    b.Property<decimal>("Ipp")
+                        .HasPrecision(4, 2)
+                        .HasColumnType("numeric(4,2)")
+                        .HasColumnName("ipp");
+
+                    b.Property<bool>("Mandiri")
+                        .HasColumnType("boolean")
+                        .HasColumnName("mandiri");
+
+                    b.HasKey("UnitId", "Period")
+                        .HasName("pk_unit_evaluation_results");
+
+                    b.ToTable("unit_evaluation_results", (string)null);
                 });
 
             modelBuilder.Entity("Tinjau.UnitRegistry.Api.Domain.ServiceOffering", b =>
@@ -339,7 +438,8 @@ namespace Tinjau.UnitRegistry.Api.Data.Migrations
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_unit_services_units_unit_id");
                 });
 
             modelBuilder.Entity("Tinjau.UnitRegistry.Api.Domain.Unit", b =>
@@ -347,7 +447,8 @@ namespace Tinjau.UnitRegistry.Api.Data.Migrations
                     b.HasOne("Tinjau.UnitRegistry.Api.Domain.Unit", null)
                         .WithMany()
                         .HasForeignKey("ParentId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_units_units_parent_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -26,7 +26,7 @@ namespace Tinjau.Inspections.Api.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_checklist_templates", x => x.id);
+                    table.PrimaryKey("pk_checklist_templates", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -83,7 +83,7 @@ namespace Tinjau.Inspections.Api.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_sidak_plans", x => x.id);
+                    table.PrimaryKey("pk_sidak_plans", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -116,7 +116,7 @@ namespace Tinjau.Inspections.Api.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_sidak_visits", x => x.id);
+                    table.PrimaryKey("pk_sidak_visits", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -132,7 +132,7 @@ namespace Tinjau.Inspections.Api.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_unit_officers", x => x.id);
+                    table.PrimaryKey("pk_unit_officers", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -149,9 +149,9 @@ namespace Tinjau.Inspections.Api.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_amendments", x => x.id);
+                    table.PrimaryKey("pk_amendments", x => x.id);
                     table.ForeignKey(
-                        name: "FK_amendments_sidak_visits_visit_id",
+                        name: "fk_amendments_sidak_visits_visit_id",
                         column: x => x.visit_id,
                         principalTable: "sidak_visits",
                         principalColumn: "id",
@@ -169,9 +169,9 @@ namespace Tinjau.Inspections.Api.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_checklist_answers", x => new { x.visit_id, x.item_code });
+                    table.PrimaryKey("pk_checklist_answers", x => new { x.visit_id, x.item_code });
                     table.ForeignKey(
-                        name: "FK_checklist_answers_sidak_visits_visit_id",
+                        name: "fk_checklist_answers_sidak_visits_visit_id",
                         column: x => x.visit_id,
                         principalTable: "sidak_visits",
                         principalColumn: "id",
@@ -192,9 +192,9 @@ namespace Tinjau.Inspections.Api.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_evidence", x => x.id);
+                    table.PrimaryKey("pk_evidence", x => x.id);
                     table.ForeignKey(
-                        name: "FK_evidence_sidak_visits_visit_id",
+                        name: "fk_evidence_sidak_visits_visit_id",
                         column: x => x.visit_id,
                         principalTable: "sidak_visits",
                         principalColumn: "id",
@@ -219,9 +219,9 @@ namespace Tinjau.Inspections.Api.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_findings", x => x.id);
+                    table.PrimaryKey("pk_findings", x => x.id);
                     table.ForeignKey(
-                        name: "FK_findings_sidak_visits_visit_id",
+                        name: "fk_findings_sidak_visits_visit_id",
                         column: x => x.visit_id,
                         principalTable: "sidak_visits",
                         principalColumn: "id",
@@ -243,9 +243,9 @@ namespace Tinjau.Inspections.Api.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_visit_record_entries", x => new { x.visit_id, x.sequence });
+                    table.PrimaryKey("pk_visit_record_entries", x => new { x.visit_id, x.sequence });
                     table.ForeignKey(
-                        name: "FK_visit_record_entries_sidak_visits_visit_id",
+                        name: "fk_visit_record_entries_sidak_visits_visit_id",
                         column: x => x.visit_id,
                         principalTable: "sidak_visits",
                         principalColumn: "id",
@@ -269,19 +269,19 @@ namespace Tinjau.Inspections.Api.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_attendance_records", x => x.id);
+                    table.PrimaryKey("pk_attendance_records", x => x.id);
                     table.ForeignKey(
-                        name: "FK_attendance_records_sidak_visits_visit_id",
-                        column: x => x.visit_id,
-                        principalTable: "sidak_visits",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_attendance_records_unit_officers_officer_id",
+                        name: "fk_attendance_records_officers_officer_id",
                         column: x => x.officer_id,
                         principalTable: "unit_officers",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_attendance_records_sidak_visits_visit_id",
+                        column: x => x.visit_id,
+                        principalTable: "sidak_visits",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -293,9 +293,9 @@ namespace Tinjau.Inspections.Api.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_evidence_contents", x => x.evidence_id);
+                    table.PrimaryKey("pk_evidence_contents", x => x.evidence_id);
                     table.ForeignKey(
-                        name: "FK_evidence_contents_evidence_evidence_id",
+                        name: "fk_evidence_contents_evidence_evidence_id",
                         column: x => x.evidence_id,
                         principalTable: "evidence",
                         principalColumn: "id",
@@ -325,9 +325,9 @@ namespace Tinjau.Inspections.Api.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_clarification_requests", x => x.id);
+                    table.PrimaryKey("pk_clarification_requests", x => x.id);
                     table.ForeignKey(
-                        name: "FK_clarification_requests_findings_finding_id",
+                        name: "fk_clarification_requests_findings_finding_id",
                         column: x => x.finding_id,
                         principalTable: "findings",
                         principalColumn: "id",
@@ -363,15 +363,15 @@ namespace Tinjau.Inspections.Api.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_sanction_recommendations", x => x.id);
+                    table.PrimaryKey("pk_sanction_recommendations", x => x.id);
                     table.ForeignKey(
-                        name: "FK_sanction_recommendations_clarification_requests_clarificati~",
+                        name: "fk_sanction_recommendations_clarification_requests_clarificati",
                         column: x => x.clarification_id,
                         principalTable: "clarification_requests",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_sanction_recommendations_unit_officers_officer_id",
+                        name: "fk_sanction_recommendations_officers_officer_id",
                         column: x => x.officer_id,
                         principalTable: "unit_officers",
                         principalColumn: "id",
@@ -379,49 +379,49 @@ namespace Tinjau.Inspections.Api.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_amendments_visit_id",
+                name: "ix_amendments_visit_id",
                 table: "amendments",
                 column: "visit_id");
 
             migrationBuilder.CreateIndex(
-                name: "IX_attendance_records_officer_id_date",
+                name: "ix_attendance_records_officer_id_date",
                 table: "attendance_records",
                 columns: new[] { "officer_id", "date" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_attendance_records_visit_id_officer_id",
+                name: "ix_attendance_records_visit_id_officer_id",
                 table: "attendance_records",
                 columns: new[] { "visit_id", "officer_id" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_checklist_templates_code_version",
+                name: "ix_checklist_templates_code_version",
                 table: "checklist_templates",
                 columns: new[] { "code", "version" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_clarification_requests_finding_id",
+                name: "ix_clarification_requests_finding_id",
                 table: "clarification_requests",
                 column: "finding_id");
 
             migrationBuilder.CreateIndex(
-                name: "IX_clarification_requests_unit_id_status",
+                name: "ix_clarification_requests_unit_id_status",
                 table: "clarification_requests",
                 columns: new[] { "unit_id", "status" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_evidence_visit_id",
+                name: "ix_evidence_visit_id",
                 table: "evidence",
                 column: "visit_id");
 
             migrationBuilder.CreateIndex(
-                name: "IX_findings_unit_id",
+                name: "ix_findings_unit_id",
                 table: "findings",
                 column: "unit_id");
 
             migrationBuilder.CreateIndex(
-                name: "IX_findings_visit_id",
+                name: "ix_findings_visit_id",
                 table: "findings",
                 column: "visit_id");
 
@@ -437,44 +437,44 @@ namespace Tinjau.Inspections.Api.Data.Migrations
                 filter: "sent_at IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_sanction_recommendations_clarification_id",
+                name: "ix_sanction_recommendations_clarification_id",
                 table: "sanction_recommendations",
                 column: "clarification_id",
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_sanction_recommendations_officer_id",
+                name: "ix_sanction_recommendations_officer_id",
                 table: "sanction_recommendations",
                 column: "officer_id");
 
             migrationBuilder.CreateIndex(
-                name: "IX_sanction_recommendations_unit_id_status",
+                name: "ix_sanction_recommendations_unit_id_status",
                 table: "sanction_recommendations",
                 columns: new[] { "unit_id", "status" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_sidak_plans_window_start",
+                name: "ix_sidak_plans_window_start",
                 table: "sidak_plans",
                 column: "window_start");
 
             migrationBuilder.CreateIndex(
-                name: "IX_sidak_visits_plan_id",
+                name: "ix_sidak_visits_plan_id",
                 table: "sidak_visits",
                 column: "plan_id");
 
             migrationBuilder.CreateIndex(
-                name: "IX_sidak_visits_unit_id_local_date",
+                name: "ix_sidak_visits_unit_id_local_date",
                 table: "sidak_visits",
                 columns: new[] { "unit_id", "local_date" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_unit_officers_key",
+                name: "ix_unit_officers_key",
                 table: "unit_officers",
                 column: "key",
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_unit_officers_unit_id",
+                name: "ix_unit_officers_unit_id",
                 table: "unit_officers",
                 column: "unit_id");
         }

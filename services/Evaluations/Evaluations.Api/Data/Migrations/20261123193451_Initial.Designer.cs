@@ -12,7 +12,7 @@ using Tinjau.Evaluations.Api.Data;
 namespace Tinjau.Evaluations.Api.Data.Migrations
 {
     [DbContext(typeof(EvaluationsDbContext))]
-    [Migration("20261123184715_Initial")]
+    [Migration("20261123193451_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -63,9 +63,11 @@ namespace Tinjau.Evaluations.Api.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("working_days_taken");
 
-                    b.HasKey("ComplaintId");
+                    b.HasKey("ComplaintId")
+                        .HasName("pk_complaint_facts");
 
-                    b.HasIndex("UnitId", "ResolvedYear");
+                    b.HasIndex("UnitId", "ResolvedYear")
+                        .HasDatabaseName("ix_complaint_facts_unit_id_resolved_year");
 
                     b.ToTable("complaint_facts", (string)null);
                 });
@@ -93,9 +95,11 @@ namespace Tinjau.Evaluations.Api.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("year");
 
-                    b.HasKey("ComplaintId", "Deadline");
+                    b.HasKey("ComplaintId", "Deadline")
+                        .HasName("pk_complaint_sla_breaches");
 
-                    b.HasIndex("UnitId", "Year");
+                    b.HasIndex("UnitId", "Year")
+                        .HasDatabaseName("ix_complaint_sla_breaches_unit_id_year");
 
                     b.ToTable("complaint_sla_breaches", (string)null);
                 });
@@ -139,11 +143,14 @@ namespace Tinjau.Evaluations.Api.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("year");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_cycles");
 
-                    b.HasIndex("InstrumentId");
+                    b.HasIndex("InstrumentId")
+                        .HasDatabaseName("ix_cycles_instrument_id");
 
-                    b.HasIndex("Year");
+                    b.HasIndex("Year")
+                        .HasDatabaseName("ix_cycles_year");
 
                     b.ToTable("cycles", (string)null);
                 });
@@ -265,14 +272,18 @@ namespace Tinjau.Evaluations.Api.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("year");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_evaluations");
 
-                    b.HasIndex("InstrumentId");
+                    b.HasIndex("InstrumentId")
+                        .HasDatabaseName("ix_evaluations_instrument_id");
 
                     b.HasIndex("CycleId", "UnitId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_evaluations_cycle_id_unit_id");
 
-                    b.HasIndex("UnitId", "Year");
+                    b.HasIndex("UnitId", "Year")
+                        .HasDatabaseName("ix_evaluations_unit_id_year");
 
                     b.ToTable("evaluations", (string)null);
                 });
@@ -324,9 +335,11 @@ namespace Tinjau.Evaluations.Api.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("uploaded_by");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_evidence_documents");
 
-                    b.HasIndex("EvaluationId");
+                    b.HasIndex("EvaluationId")
+                        .HasDatabaseName("ix_evidence_documents_evaluation_id");
 
                     b.ToTable("evidence_documents", (string)null);
                 });
@@ -350,9 +363,11 @@ namespace Tinjau.Evaluations.Api.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("used_at");
 
-                    b.HasKey("TokenHash");
+                    b.HasKey("TokenHash")
+                        .HasName("pk_f03_invitations");
 
-                    b.HasIndex("EvaluationId");
+                    b.HasIndex("EvaluationId")
+                        .HasDatabaseName("ix_f03_invitations_evaluation_id");
 
                     b.ToTable("f03_invitations", (string)null);
                 });
@@ -382,12 +397,15 @@ namespace Tinjau.Evaluations.Api.Data.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("token_hash");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_f03_responses");
 
-                    b.HasIndex("EvaluationId");
+                    b.HasIndex("EvaluationId")
+                        .HasDatabaseName("ix_f03_responses_evaluation_id");
 
                     b.HasIndex("TokenHash")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_f03_responses_token_hash");
 
                     b.ToTable("f03_responses", (string)null);
                 });
@@ -476,10 +494,12 @@ namespace Tinjau.Evaluations.Api.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("verifier_score");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_indicator_scores");
 
                     b.HasIndex("EvaluationId", "IndicatorCode")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_indicator_scores_evaluation_id_indicator_code");
 
                     b.ToTable("indicator_scores", (string)null);
                 });
@@ -531,10 +551,12 @@ namespace Tinjau.Evaluations.Api.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("version");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_instruments");
 
                     b.HasIndex("Code", "Version")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_instruments_code_version");
 
                     b.ToTable("instruments", (string)null);
                 });
@@ -560,7 +582,8 @@ namespace Tinjau.Evaluations.Api.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("updated_by");
 
-                    b.HasKey("UnitId");
+                    b.HasKey("UnitId")
+                        .HasName("pk_ombudsman_checklists");
 
                     b.ToTable("ombudsman_checklists", (string)null);
                 });
@@ -647,13 +670,17 @@ namespace Tinjau.Evaluations.Api.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("year");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_recommendations");
 
-                    b.HasIndex("EvaluationId");
+                    b.HasIndex("EvaluationId")
+                        .HasDatabaseName("ix_recommendations_evaluation_id");
 
-                    b.HasIndex("OwnerUnitId");
+                    b.HasIndex("OwnerUnitId")
+                        .HasDatabaseName("ix_recommendations_owner_unit_id");
 
-                    b.HasIndex("Status", "DueOn");
+                    b.HasIndex("Status", "DueOn")
+                        .HasDatabaseName("ix_recommendations_status_due_on");
 
                     b.ToTable("recommendations", (string)null);
                 });
@@ -696,9 +723,11 @@ namespace Tinjau.Evaluations.Api.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("year");
 
-                    b.HasKey("FindingId");
+                    b.HasKey("FindingId")
+                        .HasName("pk_sidak_violations");
 
-                    b.HasIndex("UnitId", "Year");
+                    b.HasIndex("UnitId", "Year")
+                        .HasDatabaseName("ix_sidak_violations_unit_id_year");
 
                     b.ToTable("sidak_violations", (string)null);
                 });
@@ -746,9 +775,11 @@ namespace Tinjau.Evaluations.Api.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("year");
 
-                    b.HasKey("VisitId");
+                    b.HasKey("VisitId")
+                        .HasName("pk_sidak_visits");
 
-                    b.HasIndex("UnitId", "Year");
+                    b.HasIndex("UnitId", "Year")
+                        .HasDatabaseName("ix_sidak_visits_unit_id_year");
 
                     b.ToTable("sidak_visits", (string)null);
                 });
@@ -772,9 +803,11 @@ namespace Tinjau.Evaluations.Api.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("survey_id");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_skm_responses");
 
-                    b.HasIndex("SurveyId");
+                    b.HasIndex("SurveyId")
+                        .HasDatabaseName("ix_skm_responses_survey_id");
 
                     b.ToTable("skm_responses", (string)null);
                 });
@@ -834,12 +867,15 @@ namespace Tinjau.Evaluations.Api.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("year");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_skm_surveys");
 
                     b.HasIndex("PublicSlug")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_skm_surveys_public_slug");
 
-                    b.HasIndex("UnitId", "Year");
+                    b.HasIndex("UnitId", "Year")
+                        .HasDatabaseName("ix_skm_surveys_unit_id_year");
 
                     b.ToTable("skm_surveys", (string)null);
                 });
@@ -932,7 +968,8 @@ namespace Tinjau.Evaluations.Api.Data.Migrations
                         .WithMany()
                         .HasForeignKey("InstrumentId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_cycles_instruments_instrument_id");
                 });
 
             modelBuilder.Entity("Tinjau.Evaluations.Api.Domain.Evaluation", b =>
@@ -941,13 +978,15 @@ namespace Tinjau.Evaluations.Api.Data.Migrations
                         .WithMany()
                         .HasForeignKey("CycleId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_evaluations_cycles_cycle_id");
 
                     b.HasOne("Tinjau.Evaluations.Api.Domain.Instrument", null)
                         .WithMany()
                         .HasForeignKey("InstrumentId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_evaluations_instruments_instrument_id");
                 });
 
             modelBuilder.Entity("Tinjau.Evaluations.Api.Domain.EvidenceDocument", b =>
@@ -956,7 +995,8 @@ namespace Tinjau.Evaluations.Api.Data.Migrations
                         .WithMany()
                         .HasForeignKey("EvaluationId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_evidence_documents_evaluations_evaluation_id");
                 });
 
             modelBuilder.Entity("Tinjau.Evaluations.Api.Domain.F03Invitation", b =>
@@ -965,7 +1005,8 @@ namespace Tinjau.Evaluations.Api.Data.Migrations
                         .WithMany()
                         .HasForeignKey("EvaluationId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_f03_invitations_evaluations_evaluation_id");
                 });
 
             modelBuilder.Entity("Tinjau.Evaluations.Api.Domain.IndicatorScore", b =>
@@ -974,7 +1015,8 @@ namespace Tinjau.Evaluations.Api.Data.Migrations
                         .WithMany("Scores")
                         .HasForeignKey("EvaluationId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_indicator_scores_evaluations_evaluation_id");
                 });
 
             modelBuilder.Entity("Tinjau.Evaluations.Api.Domain.Recommendation", b =>
@@ -983,7 +1025,8 @@ namespace Tinjau.Evaluations.Api.Data.Migrations
                         .WithMany()
                         .HasForeignKey("EvaluationId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_recommendations_evaluations_evaluation_id");
                 });
 
             modelBuilder.Entity("Tinjau.Evaluations.Api.Domain.SkmResponse", b =>
@@ -992,7 +1035,8 @@ namespace Tinjau.Evaluations.Api.Data.Migrations
                         .WithMany()
                         .HasForeignKey("SurveyId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_skm_responses_skm_surveys_survey_id");
                 });
 
             modelBuilder.Entity("Tinjau.Evaluations.Api.Domain.Evaluation", b =>

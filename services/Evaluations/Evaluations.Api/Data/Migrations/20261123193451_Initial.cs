@@ -27,7 +27,7 @@ namespace Tinjau.Evaluations.Api.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_complaint_facts", x => x.complaint_id);
+                    table.PrimaryKey("pk_complaint_facts", x => x.complaint_id);
                 });
 
             migrationBuilder.CreateTable(
@@ -42,7 +42,7 @@ namespace Tinjau.Evaluations.Api.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_complaint_sla_breaches", x => new { x.complaint_id, x.deadline });
+                    table.PrimaryKey("pk_complaint_sla_breaches", x => new { x.complaint_id, x.deadline });
                 });
 
             migrationBuilder.CreateTable(
@@ -57,7 +57,7 @@ namespace Tinjau.Evaluations.Api.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_f03_responses", x => x.id);
+                    table.PrimaryKey("pk_f03_responses", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -89,7 +89,7 @@ namespace Tinjau.Evaluations.Api.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_instruments", x => x.id);
+                    table.PrimaryKey("pk_instruments", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -103,7 +103,7 @@ namespace Tinjau.Evaluations.Api.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ombudsman_checklists", x => x.unit_id);
+                    table.PrimaryKey("pk_ombudsman_checklists", x => x.unit_id);
                 });
 
             migrationBuilder.CreateTable(
@@ -141,7 +141,7 @@ namespace Tinjau.Evaluations.Api.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_sidak_violations", x => x.finding_id);
+                    table.PrimaryKey("pk_sidak_violations", x => x.finding_id);
                 });
 
             migrationBuilder.CreateTable(
@@ -161,7 +161,7 @@ namespace Tinjau.Evaluations.Api.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_sidak_visits", x => x.visit_id);
+                    table.PrimaryKey("pk_sidak_visits", x => x.visit_id);
                 });
 
             migrationBuilder.CreateTable(
@@ -182,7 +182,7 @@ namespace Tinjau.Evaluations.Api.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_skm_surveys", x => x.id);
+                    table.PrimaryKey("pk_skm_surveys", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -200,9 +200,9 @@ namespace Tinjau.Evaluations.Api.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_cycles", x => x.id);
+                    table.PrimaryKey("pk_cycles", x => x.id);
                     table.ForeignKey(
-                        name: "FK_cycles_instruments_instrument_id",
+                        name: "fk_cycles_instruments_instrument_id",
                         column: x => x.instrument_id,
                         principalTable: "instruments",
                         principalColumn: "id",
@@ -220,9 +220,9 @@ namespace Tinjau.Evaluations.Api.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_skm_responses", x => x.id);
+                    table.PrimaryKey("pk_skm_responses", x => x.id);
                     table.ForeignKey(
-                        name: "FK_skm_responses_skm_surveys_survey_id",
+                        name: "fk_skm_responses_skm_surveys_survey_id",
                         column: x => x.survey_id,
                         principalTable: "skm_surveys",
                         principalColumn: "id",
@@ -261,15 +261,15 @@ namespace Tinjau.Evaluations.Api.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_evaluations", x => x.id);
+                    table.PrimaryKey("pk_evaluations", x => x.id);
                     table.ForeignKey(
-                        name: "FK_evaluations_cycles_cycle_id",
+                        name: "fk_evaluations_cycles_cycle_id",
                         column: x => x.cycle_id,
                         principalTable: "cycles",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_evaluations_instruments_instrument_id",
+                        name: "fk_evaluations_instruments_instrument_id",
                         column: x => x.instrument_id,
                         principalTable: "instruments",
                         principalColumn: "id",
@@ -292,9 +292,9 @@ namespace Tinjau.Evaluations.Api.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_evidence_documents", x => x.id);
+                    table.PrimaryKey("pk_evidence_documents", x => x.id);
                     table.ForeignKey(
-                        name: "FK_evidence_documents_evaluations_evaluation_id",
+                        name: "fk_evidence_documents_evaluations_evaluation_id",
                         column: x => x.evaluation_id,
                         principalTable: "evaluations",
                         principalColumn: "id",
@@ -312,9 +312,9 @@ namespace Tinjau.Evaluations.Api.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_f03_invitations", x => x.token_hash);
+                    table.PrimaryKey("pk_f03_invitations", x => x.token_hash);
                     table.ForeignKey(
-                        name: "FK_f03_invitations_evaluations_evaluation_id",
+                        name: "fk_f03_invitations_evaluations_evaluation_id",
                         column: x => x.evaluation_id,
                         principalTable: "evaluations",
                         principalColumn: "id",
@@ -346,9 +346,9 @@ namespace Tinjau.Evaluations.Api.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_indicator_scores", x => x.id);
+                    table.PrimaryKey("pk_indicator_scores", x => x.id);
                     table.ForeignKey(
-                        name: "FK_indicator_scores_evaluations_evaluation_id",
+                        name: "fk_indicator_scores_evaluations_evaluation_id",
                         column: x => x.evaluation_id,
                         principalTable: "evaluations",
                         principalColumn: "id",
@@ -379,9 +379,9 @@ namespace Tinjau.Evaluations.Api.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_recommendations", x => x.id);
+                    table.PrimaryKey("pk_recommendations", x => x.id);
                     table.ForeignKey(
-                        name: "FK_recommendations_evaluations_evaluation_id",
+                        name: "fk_recommendations_evaluations_evaluation_id",
                         column: x => x.evaluation_id,
                         principalTable: "evaluations",
                         principalColumn: "id",
@@ -389,58 +389,58 @@ namespace Tinjau.Evaluations.Api.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_complaint_facts_unit_id_resolved_year",
+                name: "ix_complaint_facts_unit_id_resolved_year",
                 table: "complaint_facts",
                 columns: new[] { "unit_id", "resolved_year" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_complaint_sla_breaches_unit_id_year",
+                name: "ix_complaint_sla_breaches_unit_id_year",
                 table: "complaint_sla_breaches",
                 columns: new[] { "unit_id", "year" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_cycles_instrument_id",
+                name: "ix_cycles_instrument_id",
                 table: "cycles",
                 column: "instrument_id");
 
             migrationBuilder.CreateIndex(
-                name: "IX_cycles_year",
+                name: "ix_cycles_year",
                 table: "cycles",
                 column: "year");
 
             migrationBuilder.CreateIndex(
-                name: "IX_evaluations_cycle_id_unit_id",
+                name: "ix_evaluations_cycle_id_unit_id",
                 table: "evaluations",
                 columns: new[] { "cycle_id", "unit_id" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_evaluations_instrument_id",
+                name: "ix_evaluations_instrument_id",
                 table: "evaluations",
                 column: "instrument_id");
 
             migrationBuilder.CreateIndex(
-                name: "IX_evaluations_unit_id_year",
+                name: "ix_evaluations_unit_id_year",
                 table: "evaluations",
                 columns: new[] { "unit_id", "year" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_evidence_documents_evaluation_id",
+                name: "ix_evidence_documents_evaluation_id",
                 table: "evidence_documents",
                 column: "evaluation_id");
 
             migrationBuilder.CreateIndex(
-                name: "IX_f03_invitations_evaluation_id",
+                name: "ix_f03_invitations_evaluation_id",
                 table: "f03_invitations",
                 column: "evaluation_id");
 
             migrationBuilder.CreateIndex(
-                name: "IX_f03_responses_evaluation_id",
+                name: "ix_f03_responses_evaluation_id",
                 table: "f03_responses",
                 column: "evaluation_id");
 
             migrationBuilder.CreateIndex(
-                name: "IX_f03_responses_token_hash",
+                name: "ix_f03_responses_token_hash",
                 table: "f03_responses",
                 column: "token_hash",
                 unique: true);
@@ -451,13 +451,13 @@ namespace Tinjau.Evaluations.Api.Data.Migrations
                 column: "processed_at");
 
             migrationBuilder.CreateIndex(
-                name: "IX_indicator_scores_evaluation_id_indicator_code",
+                name: "ix_indicator_scores_evaluation_id_indicator_code",
                 table: "indicator_scores",
                 columns: new[] { "evaluation_id", "indicator_code" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_instruments_code_version",
+                name: "ix_instruments_code_version",
                 table: "instruments",
                 columns: new[] { "code", "version" },
                 unique: true);
@@ -469,43 +469,43 @@ namespace Tinjau.Evaluations.Api.Data.Migrations
                 filter: "sent_at IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_recommendations_evaluation_id",
+                name: "ix_recommendations_evaluation_id",
                 table: "recommendations",
                 column: "evaluation_id");
 
             migrationBuilder.CreateIndex(
-                name: "IX_recommendations_owner_unit_id",
+                name: "ix_recommendations_owner_unit_id",
                 table: "recommendations",
                 column: "owner_unit_id");
 
             migrationBuilder.CreateIndex(
-                name: "IX_recommendations_status_due_on",
+                name: "ix_recommendations_status_due_on",
                 table: "recommendations",
                 columns: new[] { "status", "due_on" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_sidak_violations_unit_id_year",
+                name: "ix_sidak_violations_unit_id_year",
                 table: "sidak_violations",
                 columns: new[] { "unit_id", "year" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_sidak_visits_unit_id_year",
+                name: "ix_sidak_visits_unit_id_year",
                 table: "sidak_visits",
                 columns: new[] { "unit_id", "year" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_skm_responses_survey_id",
+                name: "ix_skm_responses_survey_id",
                 table: "skm_responses",
                 column: "survey_id");
 
             migrationBuilder.CreateIndex(
-                name: "IX_skm_surveys_public_slug",
+                name: "ix_skm_surveys_public_slug",
                 table: "skm_surveys",
                 column: "public_slug",
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_skm_surveys_unit_id_year",
+                name: "ix_skm_surveys_unit_id_year",
                 table: "skm_surveys",
                 columns: new[] { "unit_id", "year" });
         }

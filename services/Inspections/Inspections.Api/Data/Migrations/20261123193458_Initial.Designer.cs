@@ -13,7 +13,7 @@ using Tinjau.Inspections.Api.Data;
 namespace Tinjau.Inspections.Api.Data.Migrations
 {
     [DbContext(typeof(InspectionsDb))]
-    [Migration("20261123183027_Initial")]
+    [Migration("20261123193458_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -37,7 +37,8 @@ namespace Tinjau.Inspections.Api.Data.Migrations
                         .HasColumnType("bytea")
                         .HasColumnName("content");
 
-                    b.HasKey("EvidenceId");
+                    b.HasKey("EvidenceId")
+                        .HasName("pk_evidence_contents");
 
                     b.ToTable("evidence_contents", (string)null);
                 });
@@ -80,9 +81,11 @@ namespace Tinjau.Inspections.Api.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("visit_id");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_amendments");
 
-                    b.HasIndex("VisitId");
+                    b.HasIndex("VisitId")
+                        .HasDatabaseName("ix_amendments_visit_id");
 
                     b.ToTable("amendments", (string)null);
                 });
@@ -136,12 +139,15 @@ namespace Tinjau.Inspections.Api.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("visit_id");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_attendance_records");
 
-                    b.HasIndex("OfficerId", "Date");
+                    b.HasIndex("OfficerId", "Date")
+                        .HasDatabaseName("ix_attendance_records_officer_id_date");
 
                     b.HasIndex("VisitId", "OfficerId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_attendance_records_visit_id_officer_id");
 
                     b.ToTable("attendance_records", (string)null);
                 });
@@ -168,7 +174,8 @@ namespace Tinjau.Inspections.Api.Data.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("note");
 
-                    b.HasKey("VisitId", "ItemCode");
+                    b.HasKey("VisitId", "ItemCode")
+                        .HasName("pk_checklist_answers");
 
                     b.ToTable("checklist_answers", (string)null);
                 });
@@ -210,10 +217,12 @@ namespace Tinjau.Inspections.Api.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("version");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_checklist_templates");
 
                     b.HasIndex("Code", "Version")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_checklist_templates_code_version");
 
                     b.ToTable("checklist_templates", (string)null);
                 });
@@ -296,11 +305,14 @@ namespace Tinjau.Inspections.Api.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("visit_id");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_clarification_requests");
 
-                    b.HasIndex("FindingId");
+                    b.HasIndex("FindingId")
+                        .HasDatabaseName("ix_clarification_requests_finding_id");
 
-                    b.HasIndex("UnitId", "Status");
+                    b.HasIndex("UnitId", "Status")
+                        .HasDatabaseName("ix_clarification_requests_unit_id_status");
 
                     b.ToTable("clarification_requests", (string)null);
                 });
@@ -341,9 +353,11 @@ namespace Tinjau.Inspections.Api.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("visit_id");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_evidence");
 
-                    b.HasIndex("VisitId");
+                    b.HasIndex("VisitId")
+                        .HasDatabaseName("ix_evidence_visit_id");
 
                     b.ToTable("evidence", (string)null);
                 });
@@ -402,11 +416,14 @@ namespace Tinjau.Inspections.Api.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("visit_id");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_findings");
 
-                    b.HasIndex("UnitId");
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_findings_unit_id");
 
-                    b.HasIndex("VisitId");
+                    b.HasIndex("VisitId")
+                        .HasDatabaseName("ix_findings_visit_id");
 
                     b.ToTable("findings", (string)null);
                 });
@@ -519,14 +536,18 @@ namespace Tinjau.Inspections.Api.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("visit_id");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_sanction_recommendations");
 
                     b.HasIndex("ClarificationId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_sanction_recommendations_clarification_id");
 
-                    b.HasIndex("OfficerId");
+                    b.HasIndex("OfficerId")
+                        .HasDatabaseName("ix_sanction_recommendations_officer_id");
 
-                    b.HasIndex("UnitId", "Status");
+                    b.HasIndex("UnitId", "Status")
+                        .HasDatabaseName("ix_sanction_recommendations_unit_id_status");
 
                     b.ToTable("sanction_recommendations", (string)null);
                 });
@@ -602,9 +623,11 @@ namespace Tinjau.Inspections.Api.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("window_start");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_sidak_plans");
 
-                    b.HasIndex("WindowStart");
+                    b.HasIndex("WindowStart")
+                        .HasDatabaseName("ix_sidak_plans_window_start");
 
                     b.ToTable("sidak_plans", (string)null);
                 });
@@ -678,11 +701,14 @@ namespace Tinjau.Inspections.Api.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_sidak_visits");
 
-                    b.HasIndex("PlanId");
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_sidak_visits_plan_id");
 
-                    b.HasIndex("UnitId", "LocalDate");
+                    b.HasIndex("UnitId", "LocalDate")
+                        .HasDatabaseName("ix_sidak_visits_unit_id_local_date");
 
                     b.ToTable("sidak_visits", (string)null);
                 });
@@ -719,12 +745,15 @@ namespace Tinjau.Inspections.Api.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("unit_id");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id")
+                        .HasName("pk_unit_officers");
 
                     b.HasIndex("Key")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("ix_unit_officers_key");
 
-                    b.HasIndex("UnitId");
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_unit_officers_unit_id");
 
                     b.ToTable("unit_officers", (string)null);
                 });
@@ -772,7 +801,8 @@ namespace Tinjau.Inspections.Api.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("recorded_by");
 
-                    b.HasKey("VisitId", "Sequence");
+                    b.HasKey("VisitId", "Sequence")
+                        .HasName("pk_visit_record_entries");
 
                     b.ToTable("visit_record_entries", (string)null);
                 });
@@ -865,7 +895,8 @@ namespace Tinjau.Inspections.Api.Data.Migrations
                         .WithOne()
                         .HasForeignKey("Tinjau.Inspections.Api.Data.EvidenceContent", "EvidenceId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_evidence_contents_evidence_evidence_id");
                 });
 
             modelBuilder.Entity("Tinjau.Inspections.Api.Domain.Amendment", b =>
@@ -874,7 +905,8 @@ namespace Tinjau.Inspections.Api.Data.Migrations
                         .WithMany("Amendments")
                         .HasForeignKey("VisitId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_amendments_sidak_visits_visit_id");
                 });
 
             modelBuilder.Entity("Tinjau.Inspections.Api.Domain.AttendanceRecord", b =>
@@ -883,13 +915,15 @@ namespace Tinjau.Inspections.Api.Data.Migrations
                         .WithMany()
                         .HasForeignKey("OfficerId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_attendance_records_officers_officer_id");
 
                     b.HasOne("Tinjau.Inspections.Api.Domain.SidakVisit", null)
                         .WithMany("Attendance")
                         .HasForeignKey("VisitId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_attendance_records_sidak_visits_visit_id");
                 });
 
             modelBuilder.Entity("Tinjau.Inspections.Api.Domain.ChecklistAnswer", b =>
@@ -898,7 +932,8 @@ namespace Tinjau.Inspections.Api.Data.Migrations
                         .WithMany("Answers")
                         .HasForeignKey("VisitId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_checklist_answers_sidak_visits_visit_id");
                 });
 
             modelBuilder.Entity("Tinjau.Inspections.Api.Domain.ClarificationRequest", b =>
@@ -907,7 +942,8 @@ namespace Tinjau.Inspections.Api.Data.Migrations
                         .WithMany()
                         .HasForeignKey("FindingId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_clarification_requests_findings_finding_id");
                 });
 
             modelBuilder.Entity("Tinjau.Inspections.Api.Domain.EvidenceItem", b =>
@@ -916,7 +952,8 @@ namespace Tinjau.Inspections.Api.Data.Migrations
                         .WithMany("Evidence")
                         .HasForeignKey("VisitId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_evidence_sidak_visits_visit_id");
                 });
 
             modelBuilder.Entity("Tinjau.Inspections.Api.Domain.Finding", b =>
@@ -925,7 +962,8 @@ namespace Tinjau.Inspections.Api.Data.Migrations
                         .WithMany("Findings")
                         .HasForeignKey("VisitId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_findings_sidak_visits_visit_id");
                 });
 
             modelBuilder.Entity("Tinjau.Inspections.Api.Domain.SanctionRecommendation", b =>
@@ -934,13 +972,15 @@ namespace Tinjau.Inspections.Api.Data.Migrations
                         .WithOne()
                         .HasForeignKey("Tinjau.Inspections.Api.Domain.SanctionRecommendation", "ClarificationId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_sanction_recommendations_clarification_requests_clarificati");
 
                     b.HasOne("Tinjau.Inspections.Api.Domain.UnitOfficer", null)
                         .WithMany()
                         .HasForeignKey("OfficerId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_sanction_recommendations_officers_officer_id");
                 });
 
             modelBuilder.Entity("Tinjau.Inspections.Api.Domain.SidakVisit", b =>
@@ -948,7 +988,8 @@ namespace Tinjau.Inspections.Api.Data.Migrations
                     b.OwnsOne("Tinjau.Inspections.Api.Domain.CheckIn", "CheckIn", b1 =>
                         {
                             b1.Property<Guid>("SidakVisitId")
-                                .HasColumnType("uuid");
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
 
                             b1.Property<double?>("AccuracyMetres")
                                 .HasColumnType("double precision")
@@ -993,7 +1034,8 @@ namespace Tinjau.Inspections.Api.Data.Migrations
                             b1.ToTable("sidak_visits");
 
                             b1.WithOwner()
-                                .HasForeignKey("SidakVisitId");
+                                .HasForeignKey("SidakVisitId")
+                                .HasConstraintName("fk_sidak_visits_sidak_visits_id");
                         });
 
                     b.Navigation("CheckIn")
@@ -1006,7 +1048,8 @@ namespace Tinjau.Inspections.Api.Data.Migrations
                         .WithMany("RecordEntries")
                         .HasForeignKey("VisitId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("fk_visit_record_entries_sidak_visits_visit_id");
                 });
 
             modelBuilder.Entity("Tinjau.Inspections.Api.Domain.SidakVisit", b =>
