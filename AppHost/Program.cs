@@ -16,8 +16,14 @@ var cache = builder.AddRedis("cache");
 // Local runs keep Identity's generated signing keys with the rest of the state, so tokens survive a restart.
 var stateDirectory = AppHostOptions.From(builder.Configuration).StateDirectory;
 
+// Elsewhere Identity's token signing and encryption keys (PEM) are parameters: a Secret in Kubernetes.
+var signingKey = builder.AddParameter("identity-signing-key", secret: true);
+var encryptionKey = builder.AddParameter("identity-encryption-key", secret: true);
+
 var identity = builder.AddProject("identity", "services/Identity/Identity.Api/Identity.Api.csproj")
     .WithEnvironment("Identity__KeysPath", Path.Combine(stateDirectory, "identity-keys"))
+    .WithEnvironment("Identity__SigningKey__Pem", signingKey)
+    .WithEnvironment("Identity__EncryptionKey__Pem", encryptionKey)
     .WithReference(identityDb).WaitFor(identityDb)
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(cache).WaitFor(cache);

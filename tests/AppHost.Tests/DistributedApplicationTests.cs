@@ -73,7 +73,8 @@ public sealed class DistributedApplicationTests
             "--AppHost:RandomizePorts=true",
             "--ConnectionStrings:postgres=" + server,
             "--ConnectionStrings:messaging=amqp://guest:guest@127.0.0.1:5672",
-            "--ConnectionStrings:cache=127.0.0.1:6379"));
+            "--ConnectionStrings:cache=127.0.0.1:6379",
+            "--Parameters:given-key=from-configuration"));
         var postgres = builder.AddPostgres("postgres");
         var db = postgres.AddDatabase("ordersdb");
         var messaging = builder.AddRabbitMQ("messaging");
@@ -81,7 +82,9 @@ public sealed class DistributedApplicationTests
         var other = builder.AddProject("other", "svc/Svc.csproj");
         builder.AddProject("svc", "svc/Svc.csproj")
             .WithReference(db).WithReference(messaging).WithReference(cache).WithReference(other)
-            .WithEnvironment("Extra__Setting", "42");
+            .WithEnvironment("Extra__Setting", "42")
+            .WithEnvironment("Given__Key", builder.AddParameter("given-key", secret: true))
+            .WithEnvironment("Missing__Key", builder.AddParameter("missing-key", secret: true));
         var app = builder.Build();
         try
         {
@@ -116,6 +119,9 @@ public sealed class DistributedApplicationTests
             Assert.Equal("svc", env["OTEL_SERVICE_NAME"]);
             Assert.Equal("Development", env["ASPNETCORE_ENVIRONMENT"]);
             Assert.Equal("42", env["Extra__Setting"]);
+            // A parameter is passed when configuration gives it, and left unset (the service's own default) otherwise.
+            Assert.Equal("from-configuration", env["Given__Key"]);
+            Assert.False(env.ContainsKey("Missing__Key"));
         }
         finally
         {

@@ -9,6 +9,9 @@ public sealed class ProjectResource(string name, string projectPath) : Resource(
     /// <summary>Extra environment (WithEnvironment); wins over everything else.</summary>
     public IDictionary<string, string> Environment { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>Environment variables whose value is a parameter (WithEnvironment(name, parameter)).</summary>
+    public IDictionary<string, ParameterResource> ParameterEnvironment { get; } = new Dictionary<string, ParameterResource>(StringComparer.Ordinal);
+
     /// <summary>Fixed http port (WithHttpEndpoint); null: launchSettings' applicationUrl or a free port.</summary>
     public int? HttpPort { get; set; }
 

@@ -60,6 +60,17 @@ public static class ResourceBuilderExtensions
         return builder;
     }
 
+    /// <summary>A value to be given by whoever runs the platform (see <see cref="ParameterResource"/>).</summary>
+    public static ParameterResource AddParameter(this IDistributedApplicationBuilder builder, string name, bool secret = false) =>
+        new(name, secret);
+
+    /// <summary>Sets <paramref name="name"/> from <paramref name="parameter"/> when it has a value.</summary>
+    public static IResourceBuilder<ProjectResource> WithEnvironment(this IResourceBuilder<ProjectResource> builder, string name, ParameterResource parameter)
+    {
+        builder.Resource.ParameterEnvironment[name] = parameter;
+        return builder;
+    }
+
     public static IResourceBuilder<ProjectResource> WithHttpEndpoint(this IResourceBuilder<ProjectResource> builder, int? port = null)
     {
         builder.Resource.HttpPort = port;

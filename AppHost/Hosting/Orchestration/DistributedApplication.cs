@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Tinjau.AppHost.Dashboard;
 using Tinjau.AppHost.Hosting.Processes;
+using Tinjau.AppHost.Hosting.Publishing;
 
 namespace Tinjau.AppHost.Hosting;
 
@@ -132,6 +133,11 @@ public sealed class DistributedApplication : IAsyncDisposable
     /// <summary>Starts, prints the resource table once healthy, runs until Ctrl+C or SIGTERM, then stops everything.</summary>
     public async Task RunAsync(CancellationToken ct = default)
     {
+        if (TryPublish())
+        {
+            return;
+        }
+
         using var shutdown = CancellationTokenSource.CreateLinkedTokenSource(ct);
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
@@ -184,6 +190,36 @@ public sealed class DistributedApplication : IAsyncDisposable
         {
             await StopAsync();
             Console.Info("stopped");
+        }
+    }
+
+    /// <summary>
+    /// With <c>--publisher kubernetes --output-path DIR</c>: writes the manifests and starts nothing (true).
+    /// A failure is reported with exit code 1.
+    /// </summary>
+    private bool TryPublish()
+    {
+        try
+        {
+            if (KubernetesPublishOptions.From(_configuration) is not { } options)
+            {
+                return false;
+            }
+
+            var result = KubernetesPublisher.Publish(_resources, options, AppHostOptions.From(_configuration));
+            foreach (var note in result.Notes)
+            {
+                Console.Info(note);
+            }
+
+            Console.Info($"kubernetes: wrote {result.Files.Count} files to {result.OutputPath}");
+            return true;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException)
+        {
+            Console.Error($"kubernetes: {ex.Message}");
+            Environment.ExitCode = 1;
+            return true;
         }
     }
 

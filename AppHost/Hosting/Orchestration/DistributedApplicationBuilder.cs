@@ -16,6 +16,20 @@ public interface IDistributedApplicationBuilder
 
 public sealed class DistributedApplicationBuilder : IDistributedApplicationBuilder
 {
+    /// <summary>Aspire's publish switches (<c>--publisher kubernetes --output-path DIR</c>), as <c>AppHost:*</c> keys.</summary>
+    private static readonly Dictionary<string, string> SwitchMappings = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["--publisher"] = "AppHost:Publisher",
+        ["--output-path"] = "AppHost:OutputPath",
+        ["--namespace"] = "AppHost:Namespace",
+        ["--image-prefix"] = "AppHost:ImagePrefix",
+        ["--image-tag"] = "AppHost:ImageTag",
+        ["--replicas"] = "AppHost:Replicas",
+        ["--ingress-host"] = "AppHost:IngressHost",
+        ["--ingress-class"] = "AppHost:IngressClass",
+        ["--otlp-endpoint"] = "AppHost:OtlpEndpoint",
+    };
+
     private readonly List<IResource> _resources = [];
 
     public DistributedApplicationBuilder(string[] args)
@@ -24,7 +38,7 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
         Configuration.SetBasePath(AppContext.BaseDirectory);
         Configuration.AddJsonFile("appsettings.json", optional: true);
         Configuration.AddEnvironmentVariables();
-        Configuration.AddCommandLine(args);
+        Configuration.AddCommandLine(args, SwitchMappings);
     }
 
     public ConfigurationManager Configuration { get; }

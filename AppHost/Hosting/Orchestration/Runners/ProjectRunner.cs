@@ -86,7 +86,20 @@ internal sealed class ProjectRunner : IResourceRunner
             _profile.EnvironmentVariables,
             connectionStrings,
             services,
-            new Dictionary<string, string>(_project.Environment)));
+            Extra()));
+
+        Dictionary<string, string> Extra()
+        {
+            var extra = new Dictionary<string, string>(_project.Environment);
+            foreach (var (name, parameter) in _project.ParameterEnvironment)
+            {
+                if (parameter.GetValue(_context.Configuration) is { } value)
+                {
+                    extra[name] = value;
+                }
+            }
+            return extra;
+        }
     }
 
     private int ResolvePort()
