@@ -9,6 +9,9 @@ ensure_servers
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 echo "==> dotnet build (Debug)"
 dotnet build Platform.sln -c Debug -nologo -clp:ErrorsOnly
+echo "==> dotnet format whitespace --verify-no-changes"
+dotnet format whitespace Platform.sln --verify-no-changes \
+  || { echo "error: formatting differs; run 'dotnet format whitespace Platform.sln'" >&2; exit 1; }
 results=$(mktemp -d)
 echo "==> dotnet test"
 status=0

@@ -80,10 +80,10 @@ public static class DbContextMessagingExtensions
             return true;
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException
-                                           {
-                                               SqlState: PostgresErrorCodes.UniqueViolation,
-                                               ConstraintName: ModelBuilderExtensions.InboxPrimaryKeyName,
-                                           })
+        {
+            SqlState: PostgresErrorCodes.UniqueViolation,
+            ConstraintName: ModelBuilderExtensions.InboxPrimaryKeyName,
+        })
         {
             db.ChangeTracker.Clear();
             MessagingTelemetry.InboxDuplicates.Add(1, new KeyValuePair<string, object?>("consumer", consumerName));

@@ -15,8 +15,10 @@ builder.AddRedisClient("cache");
 builder.AddMessaging<UnitRegistryDbContext>(bus =>
 {
     bus.AddConsumer<UnitRegisteredConsumer>();
-    bus.AddConsumer<ComplaintStatsConsumer>();
-    bus.AddConsumer<EvaluationResultConsumer>();
+    // Counters of one unit are read, changed and written: one message at a time per instance, and the row's
+    // concurrency token turns a clash between instances into a retry rather than a lost count.
+    bus.AddConsumer<ComplaintStatsConsumer>().Endpoint(e => e.ConcurrentMessageLimit = 1);
+    bus.AddConsumer<EvaluationResultConsumer>().Endpoint(e => e.ConcurrentMessageLimit = 1);
 });
 
 builder.Services.AddSingleton<UnitCache>();

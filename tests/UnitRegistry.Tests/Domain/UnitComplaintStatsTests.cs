@@ -21,6 +21,22 @@ public class UnitComplaintStatsTests
     }
 
     [Fact]
+    public void A_resolved_complaint_that_is_reopened_is_open_again_until_it_is_resolved_once_more()
+    {
+        var stats = UnitComplaintStats.For(Guid.NewGuid());
+        stats.Receive(At);
+        stats.Resolve(withinSla: true, At);
+        Assert.Equal(0, stats.Open);
+
+        stats.Reopen(At.AddDays(2));
+        Assert.Equal(1, stats.Open);
+
+        stats.Resolve(withinSla: false, At.AddDays(4));
+        Assert.Equal(0, stats.Open);
+        Assert.Equal(2, stats.Resolved);
+    }
+
+    [Fact]
     public void Share_within_SLA_and_average_rating_are_null_until_there_is_something_to_divide()
     {
         var stats = UnitComplaintStats.For(Guid.NewGuid());

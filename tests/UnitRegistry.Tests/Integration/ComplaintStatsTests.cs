@@ -45,6 +45,16 @@ public class ComplaintStatsTests(UnitRegistryAppFixture app)
 
         var receiving = await app.Anonymous.GetFromJsonAsync<JsonElement>($"/api/units/{other}/complaint-stats");
         Assert.Equal(1, receiving.GetProperty("open").GetInt32());
+
+        // The reporter reopens the resolved complaint: the unit holds it again. A move that does not leave Selesai
+        // (answered, not yet confirmed, reopened from Proses) changes nothing.
+        await bus.Publish(new ComplaintStatusChanged(complaint, "JKT-TEST-01", kelurahan, "Proses", "Proses", "reopen", now));
+        await bus.Publish(new ComplaintStatusChanged(complaint, "JKT-TEST-01", kelurahan, "Selesai", "Proses", "reopen", now));
+        await Eventually.TrueAsync(async () =>
+        {
+            var s = await app.Anonymous.GetFromJsonAsync<JsonElement>($"/api/units/{kelurahan}/complaint-stats");
+            return s.GetProperty("reopened").GetInt32() == 1 && s.GetProperty("open").GetInt32() == 1;
+        }, Deadline, "the reopened complaint to count as open");
     }
 
     [Fact]

@@ -124,7 +124,10 @@ public class UnitsApiTests(UnitRegistryAppFixture app)
         var kota = await app.CreateKotaAsync();
         var child = await Client.PostAsJsonAsync("/api/units", new
         {
-            code = $"{kota.GetProperty("code").GetString()}.UPT", name = "UPT Uji", type = "upt", parentId = kota.GetProperty("id").GetGuid(),
+            code = $"{kota.GetProperty("code").GetString()}.UPT",
+            name = "UPT Uji",
+            type = "upt",
+            parentId = kota.GetProperty("id").GetGuid(),
         });
         Assert.Equal(HttpStatusCode.Created, child.StatusCode);
         await AssertProblem(await Client.PostAsync($"/api/units/{kota.GetProperty("id").GetGuid()}/deactivate", null), HttpStatusCode.Conflict);
@@ -179,7 +182,11 @@ public class UnitsApiTests(UnitRegistryAppFixture app)
     {
         var r = await Client.PostAsJsonAsync("/api/units", new
         {
-            code = "not a code", name = "", type = "province", timeZone = "UTC", location = new { latitude = 100.0 },
+            code = "not a code",
+            name = "",
+            type = "province",
+            timeZone = "UTC",
+            location = new { latitude = 100.0 },
             parentId = Guid.NewGuid(),
         });
         await AssertProblem(r, HttpStatusCode.BadRequest);
@@ -191,7 +198,9 @@ public class UnitsApiTests(UnitRegistryAppFixture app)
 
         var kelurahanUnderKota = await Client.PostAsJsonAsync("/api/units", new
         {
-            code = "31.71.09.1001", name = "Salah", type = "kelurahan",
+            code = "31.71.09.1001",
+            name = "Salah",
+            type = "kelurahan",
             parentId = (await Client.GetFromJsonAsync<JsonElement>("/api/units/by-code/31.71")).GetProperty("id").GetGuid(),
         });
         await AssertProblem(kelurahanUnderKota, HttpStatusCode.BadRequest);
@@ -238,7 +247,10 @@ public class UnitsApiTests(UnitRegistryAppFixture app)
         var kotaCode = kota.GetProperty("code").GetString();
         var created = await Client.PostAsJsonAsync("/api/units", new
         {
-            code = $"{kotaCode}.01", name = "Kecamatan Proyeksi", type = "kecamatan", parentId = kota.GetProperty("id").GetGuid(),
+            code = $"{kotaCode}.01",
+            name = "Kecamatan Proyeksi",
+            type = "kecamatan",
+            parentId = kota.GetProperty("id").GetGuid(),
         });
         var id = (await Body(created)).GetProperty("id").GetGuid();
 
@@ -315,8 +327,13 @@ public class UnitsApiTests(UnitRegistryAppFixture app)
             name = "Surat Keterangan Domisili",
             standard = new
             {
-                requirements = new[] { "KTP", "KK" }, procedure = "Ajukan di loket", time = "1 hari kerja", timeLimitWorkingDays = 1,
-                cost = "Gratis", product = "Surat keterangan", complaintHandling = "JAKI / CRM",
+                requirements = new[] { "KTP", "KK" },
+                procedure = "Ajukan di loket",
+                time = "1 hari kerja",
+                timeLimitWorkingDays = 1,
+                cost = "Gratis",
+                product = "Surat keterangan",
+                complaintHandling = "JAKI / CRM",
             },
         };
         Assert.Equal(HttpStatusCode.Created, (await Client.PostAsJsonAsync($"/api/units/{id}/services", service)).StatusCode);

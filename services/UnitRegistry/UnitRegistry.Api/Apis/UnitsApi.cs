@@ -53,7 +53,7 @@ public sealed record UnitPage(IReadOnlyList<UnitResponse> Items, int Page, int P
 
 public sealed record SubtreeItem(Guid Id, string Code, string Name, string Type, Guid? ParentId, bool IsActive, int Depth);
 
-public sealed record ComplaintStatsResponse(Guid UnitId, int Received, int HandedOn, int Resolved, int Open, int ResolvedWithinSla,
+public sealed record ComplaintStatsResponse(Guid UnitId, int Received, int HandedOn, int Resolved, int Reopened, int Open, int ResolvedWithinSla,
     double? ShareResolvedWithinSla, int SlaBreaches, int Ratings, double? AverageRating, DateTimeOffset? UpdatedAt);
 
 public sealed record EvaluationResultResponse(int Period, decimal Ipp, string Category, string CategoryLabel, bool Mandiri,
@@ -279,7 +279,7 @@ public static class UnitsApi
             return Problems.NotFound($"There is no unit {id}.");
         }
         var s = await db.ComplaintStats.AsNoTracking().FirstOrDefaultAsync(x => x.UnitId == id, ct) ?? UnitComplaintStats.For(id);
-        return TypedResults.Ok(new ComplaintStatsResponse(id, s.Received, s.HandedOn, s.Resolved, s.Open, s.ResolvedWithinSla,
+        return TypedResults.Ok(new ComplaintStatsResponse(id, s.Received, s.HandedOn, s.Resolved, s.Reopened, s.Open, s.ResolvedWithinSla,
             s.ShareResolvedWithinSla, s.SlaBreaches, s.Ratings, s.AverageRating, s.UpdatedAt == default ? null : s.UpdatedAt));
     }
 

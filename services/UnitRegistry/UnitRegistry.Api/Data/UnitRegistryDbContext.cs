@@ -83,6 +83,7 @@ public sealed class UnitRegistryDbContext(DbContextOptions<UnitRegistryDbContext
             b.Ignore(x => x.Open);
             b.Ignore(x => x.AverageRating);
             b.Ignore(x => x.ShareResolvedWithinSla);
+            b.Property(x => x.Version).IsRowVersion();
         });
 
         modelBuilder.Entity<UnitEvaluationResult>(b =>
@@ -92,6 +93,7 @@ public sealed class UnitRegistryDbContext(DbContextOptions<UnitRegistryDbContext
             b.Property(x => x.Ipp).HasPrecision(4, 2);
             b.Property(x => x.Category).HasMaxLength(4);
             b.Property(x => x.CategoryLabel).HasMaxLength(60);
+            b.Property(x => x.Version).IsRowVersion();
         });
 
         modelBuilder.AddMessagingTables();

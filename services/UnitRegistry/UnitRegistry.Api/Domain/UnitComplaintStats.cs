@@ -3,7 +3,7 @@ namespace Tinjau.UnitRegistry.Api.Domain;
 /// <summary>
 /// A unit's live complaint figures, kept from the Complaints service's events (a read model: the complaints
 /// themselves live in that service). "Open" is what the unit holds now: complaints routed to it, less those it
-/// handed on to another unit or resolved.
+/// handed on to another unit or resolved, plus resolved ones a citizen reopened.
 /// </summary>
 public sealed class UnitComplaintStats
 {
@@ -16,12 +16,16 @@ public sealed class UnitComplaintStats
     public int HandedOn { get; private set; }
     public int Resolved { get; private set; }
     public int ResolvedWithinSla { get; private set; }
+    public int Reopened { get; private set; }
     public int SlaBreaches { get; private set; }
     public int Ratings { get; private set; }
     public int RatingSum { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    public int Open => Math.Max(0, Received - HandedOn - Resolved);
+    /// <summary>Concurrency token (PostgreSQL <c>xmin</c>): two instances counting at once conflict instead of losing one.</summary>
+    public uint Version { get; private set; }
+
+    public int Open => Math.Max(0, Received - HandedOn - Resolved + Reopened);
 
     public double? AverageRating => Ratings == 0 ? null : Math.Round((double)RatingSum / Ratings, 2);
 
@@ -41,6 +45,8 @@ public sealed class UnitComplaintStats
             ResolvedWithinSla++;
         }
     });
+
+    public void Reopen(DateTimeOffset at) => Touch(at, () => Reopened++);
 
     public void Breach(DateTimeOffset at) => Touch(at, () => SlaBreaches++);
 

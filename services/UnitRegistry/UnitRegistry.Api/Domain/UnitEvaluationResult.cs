@@ -20,6 +20,9 @@ public sealed class UnitEvaluationResult
     public string CategoryLabel { get; private set; } = "";
     public DateTimeOffset FinalizedAt { get; private set; }
 
+    /// <summary>Concurrency token (PostgreSQL <c>xmin</c>).</summary>
+    public uint Version { get; private set; }
+
     public static UnitEvaluationResult For(Guid unitId, int period) => new() { UnitId = unitId, Period = period };
 
     /// <summary>Takes a finalisation unless a later one of the same period is already recorded (events can arrive out of order).</summary>

@@ -11,7 +11,8 @@ namespace Tinjau.UnitRegistry.Api.IntegrationEvents;
 /// per message (inbox). The figures are read by primary key, uncached, so dashboards see each change at once.
 /// </summary>
 public sealed class ComplaintStatsConsumer(UnitRegistryDbContext db) :
-    IConsumer<ComplaintRouted>, IConsumer<ComplaintResolved>, IConsumer<ComplaintSlaBreached>, IConsumer<ComplaintRated>
+    IConsumer<ComplaintRouted>, IConsumer<ComplaintResolved>, IConsumer<ComplaintStatusChanged>, IConsumer<ComplaintSlaBreached>,
+    IConsumer<ComplaintRated>
 {
     public const string ConsumerName = "unitregistry.complaint-stats";
 
@@ -33,6 +34,15 @@ public sealed class ComplaintStatsConsumer(UnitRegistryDbContext db) :
         if (e.UnitId is { } unit)
         {
             (await StatsAsync(unit, ct)).Resolve(e.AnsweredWithinSla, e.OccurredAt);
+        }
+    });
+
+    /// <summary>A complaint leaving Selesai was reopened by its reporter: the unit holds it again.</summary>
+    public Task Consume(ConsumeContext<ComplaintStatusChanged> context) => ApplyAsync(context, async (e, ct) =>
+    {
+        if (e.UnitId is { } unit && e.FromStatus == "Selesai" && e.ToStatus != "Selesai")
+        {
+            (await StatsAsync(unit, ct)).Reopen(e.OccurredAt);
         }
     });
 

@@ -299,6 +299,10 @@ namespace Tinjau.UnitRegistry.Api.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("received");
 
+                    b.Property<int>("Reopened")
+                        .HasColumnType("integer")
+                        .HasColumnName("reopened");
+
                     b.Property<int>("Resolved")
                         .HasColumnType("integer")
                         .HasColumnName("resolved");
@@ -314,6 +318,12 @@ namespace Tinjau.UnitRegistry.Api.Data.Migrations
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("UnitId")
                         .HasName("pk_unit_complaint_stats");
@@ -422,6 +432,12 @@ namespace Tinjau.UnitRegistry.Api.Data.Migrations
                     b.Property<bool>("Mandiri")
                         .HasColumnType("boolean")
                         .HasColumnName("mandiri");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("UnitId", "Period")
                         .HasName("pk_unit_evaluation_results");

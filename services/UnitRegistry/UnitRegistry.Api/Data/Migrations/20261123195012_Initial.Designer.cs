@@ -12,7 +12,7 @@ using Tinjau.UnitRegistry.Api.Data;
 namespace Tinjau.UnitRegistry.Api.Data.Migrations
 {
     [DbContext(typeof(UnitRegistryDbContext))]
-    [Migration("20261123193435_Initial")]
+    [Migration("20261123195012_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -302,6 +302,10 @@ namespace Tinjau.UnitRegistry.Api.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("received");
 
+                    b.Property<int>("Reopened")
+                        .HasColumnType("integer")
+                        .HasColumnName("reopened");
+
                     b.Property<int>("Resolved")
                         .HasColumnType("integer")
                         .HasColumnName("resolved");
@@ -317,6 +321,12 @@ namespace Tinjau.UnitRegistry.Api.Data.Migrations
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("UnitId")
                         .HasName("pk_unit_complaint_stats");
@@ -425,6 +435,12 @@ namespace Tinjau.UnitRegistry.Api.Data.Migrations
                     b.Property<bool>("Mandiri")
                         .HasColumnType("boolean")
                         .HasColumnName("mandiri");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("UnitId", "Period")
                         .HasName("pk_unit_evaluation_results");

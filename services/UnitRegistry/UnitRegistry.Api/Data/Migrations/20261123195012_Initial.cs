@@ -68,10 +68,12 @@ namespace Tinjau.UnitRegistry.Api.Data.Migrations
                     handed_on = table.Column<int>(type: "integer", nullable: false),
                     resolved = table.Column<int>(type: "integer", nullable: false),
                     resolved_within_sla = table.Column<int>(type: "integer", nullable: false),
+                    reopened = table.Column<int>(type: "integer", nullable: false),
                     sla_breaches = table.Column<int>(type: "integer", nullable: false),
                     ratings = table.Column<int>(type: "integer", nullable: false),
                     rating_sum = table.Column<int>(type: "integer", nullable: false),
-                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -109,7 +111,8 @@ namespace Tinjau.UnitRegistry.Api.Data.Migrations
                     ipp = table.Column<decimal>(type: "numeric(4,2)", precision: 4, scale: 2, nullable: false),
                     category = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
                     category_label = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    finalized_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    finalized_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {
