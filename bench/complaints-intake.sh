@@ -27,6 +27,9 @@ THREADS=${THREADS:-2}
 PG_CONNECTION=${PG_CONNECTION:-${ConnectionStrings__complaintsdb:-}}
 
 die() { echo "complaints-intake: $*" >&2; exit 1; }
+# The load tool comes from the OS packages, like the servers (scripts/prerequisites.sh).
+. "$(dirname "$0")/../scripts/prerequisites.sh"
+command -v wrk >/dev/null || apt_install wrk
 for tool in wrk pgbench psql curl python3; do command -v "$tool" >/dev/null || die "$tool is not installed"; done
 
 if [[ -z "${DIRECT_URL:-}" ]]; then
