@@ -1,7 +1,4 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Tinjau.Evaluations.Api.Domain;
 using Tinjau.Messaging;
 
@@ -219,26 +216,4 @@ public sealed class EvaluationsDbContext(DbContextOptions<EvaluationsDbContext> 
 
     private static RecommendationStatus ParseRecommendationStatus(string s) =>
         Enum.GetValues<RecommendationStatus>().First(v => v.ToName() == s);
-}
-
-internal static class JsonColumn
-{
-    internal static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
-
-    public static PropertyBuilder<T> HasJsonConversion<T>(this PropertyBuilder<T> property)
-    {
-        property.HasConversion(
-                v => Serialize(v),
-                s => Deserialize<T>(s),
-                new ValueComparer<T>(
-                    (a, b) => Serialize(a) == Serialize(b),
-                    v => Serialize(v).GetHashCode(StringComparison.Ordinal),
-                    v => Deserialize<T>(Serialize(v))))
-            .HasColumnType("jsonb");
-        return property;
-    }
-
-    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
-
-    public static T Deserialize<T>(string json) => JsonSerializer.Deserialize<T>(json, Options)!;
 }

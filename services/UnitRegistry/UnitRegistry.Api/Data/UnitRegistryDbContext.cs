@@ -1,7 +1,4 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Tinjau.Messaging;
 using Tinjau.UnitRegistry.Api.Domain;
 
@@ -102,26 +99,4 @@ public sealed class UnitRegistryDbContext(DbContextOptions<UnitRegistryDbContext
     private static UnitType ParseType(string s) => UnitTypes.TryParse(s, out var t) ? t : UnitType.Other;
 
     private static HolidayKind ParseKind(string s) => HolidayKinds.TryParse(s, out var k) ? k : HolidayKind.National;
-}
-
-internal static class JsonColumn
-{
-    internal static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
-
-    public static PropertyBuilder<T> HasJsonConversion<T>(this PropertyBuilder<T> property)
-    {
-        property.HasConversion(
-                v => Serialize(v),
-                s => Deserialize<T>(s),
-                new ValueComparer<T>(
-                    (a, b) => Serialize(a) == Serialize(b),
-                    v => Serialize(v).GetHashCode(StringComparison.Ordinal),
-                    v => Deserialize<T>(Serialize(v))))
-            .HasColumnType("jsonb");
-        return property;
-    }
-
-    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
-
-    public static T Deserialize<T>(string json) => JsonSerializer.Deserialize<T>(json, Options)!;
 }
