@@ -1,16 +1,10 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Protocols;
-using Microsoft.IdentityModel.Protocols.OpenIdConnect;
-using Microsoft.IdentityModel.Tokens;
 using Npgsql;
 using Tinjau.AppHost.Hosting;
 using Tinjau.Inspections.Api.Infrastructure;
@@ -71,15 +65,14 @@ public sealed class FakeUnitRegistry : IUnitRegistry
 
 /// <summary>
 /// Real PostgreSQL, RabbitMQ and Redis from the AppHost's launcher, the service in a WebApplicationFactory, tokens
-/// minted here with a test RSA key, and the in-memory unit registry. One per test run.
+/// minted by the shared TestTokens, and the in-memory unit registry. One per test run.
 /// </summary>
 public sealed class InspectionsFixture : IAsyncLifetime
 {
-    public const string Issuer = "https://identity.test/";
     public const string Audience = "inspections";
     public const long MaxEvidenceBytes = 1024 * 1024;
 
-    private readonly RsaSecurityKey key = new(RSA.Create(2048)) { KeyId = "test-key" };
+    private readonly TestTokens tokens = new();
     private TestInfrastructure? infra;
     private Factory? factory;
 
@@ -115,23 +108,7 @@ public sealed class InspectionsFixture : IAsyncLifetime
     /// <summary>A client with a bearer token for <paramref name="role"/> (and the unit binding of unit users).</summary>
     public HttpClient As(string role, Guid? unitId = null, string? subject = null)
     {
-        var claims = new Dictionary<string, object>
-        {
-            ["sub"] = subject ?? $"{role}-{Guid.NewGuid():N}"[..20],
-            ["role"] = role,
-        };
-        if (unitId is { } u)
-        {
-            claims["unit_id"] = u.ToString();
-        }
-        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = Issuer,
-            Audience = Audience,
-            Claims = claims,
-            Expires = DateTime.UtcNow.AddHours(1),
-            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
-        });
+        var token = tokens.Create(Audience, [role], unitId, subject ?? $"{role}-{Guid.NewGuid():N}"[..20]);
         var client = factory!.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
@@ -170,7 +147,7 @@ public sealed class InspectionsFixture : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:inspectionsdb", fixture.ConnectionString);
             builder.UseSetting("ConnectionStrings:messaging", infra.RabbitMqConnectionString);
             builder.UseSetting("ConnectionStrings:cache", infra.RedisConnectionString);
-            builder.UseSetting("Identity:Issuer", Issuer);
+            builder.UseSetting("Identity:Issuer", fixture.tokens.Issuer);
             builder.UseSetting("OTEL_SERVICE_NAME", "inspections-tests");
             builder.UseSetting("Inspections:MaxEvidenceBytes", MaxEvidenceBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
@@ -179,16 +156,7 @@ public sealed class InspectionsFixture : IAsyncLifetime
             builder.ConfigureTestServices(services =>
             {
                 services.AddSingleton<IUnitRegistry>(fixture.Units);
-                services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o =>
-                {
-                    o.Configuration = new OpenIdConnectConfiguration { Issuer = Issuer };
-                    o.Configuration.SigningKeys.Add(fixture.key);
-                    // Never fetch discovery documents from an Identity service that is not running here.
-                    o.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(o.Configuration);
-                    o.TokenValidationParameters.ValidIssuer = Issuer;
-                    o.TokenValidationParameters.ValidAudience = Audience;
-                    o.TokenValidationParameters.IssuerSigningKey = fixture.key;
-                });
+                fixture.tokens.Trust(services);
             });
         }
     }
