@@ -1,34 +1,28 @@
-using Microsoft.Extensions.Configuration;
-using Tinjau.AppHost.Hosting;
+using Microsoft.Extensions.Hosting;
+using Tinjau.Hosting;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
-var postgres = builder.AddPostgres("postgres");
-var unitRegistryDb = postgres.AddDatabase("unitregistrydb");
-var identityDb = postgres.AddDatabase("identitydb");
-var complaintsDb = postgres.AddDatabase("complaintsdb");
-var evaluationsDb = postgres.AddDatabase("evaluationsdb");
-var inspectionsDb = postgres.AddDatabase("inspectionsdb");
+// Servers: executables from the OS packages when run here, Aspire's own resources when published, or an existing
+// server when its connection string is given (ConnectionStrings__postgres=…).
+var postgres = builder.AddTinjauPostgres(ResourceNames.Postgres);
+var unitRegistryDb = postgres.AddDatabase(ResourceNames.UnitRegistryDb);
+var identityDb = postgres.AddDatabase(ResourceNames.IdentityDb);
+var complaintsDb = postgres.AddDatabase(ResourceNames.ComplaintsDb);
+var evaluationsDb = postgres.AddDatabase(ResourceNames.EvaluationsDb);
+var inspectionsDb = postgres.AddDatabase(ResourceNames.InspectionsDb);
+var messaging = builder.AddTinjauRabbitMQ(ResourceNames.Messaging);
+var cache = builder.AddTinjauRedis(ResourceNames.Cache);
 
-var messaging = builder.AddRabbitMQ("messaging");
-var cache = builder.AddRedis("cache");
-
-// Local runs keep Identity's generated signing keys with the rest of the state, so tokens survive a restart.
-var stateDirectory = AppHostOptions.From(builder.Configuration).StateDirectory;
-
-// Elsewhere Identity's token signing and encryption keys (PEM) are parameters: a Secret in Kubernetes.
-var signingKey = builder.AddParameter("identity-signing-key", secret: true);
-var encryptionKey = builder.AddParameter("identity-encryption-key", secret: true);
-
-var identity = builder.AddProject("identity", "services/Identity/Identity.Api/Identity.Api.csproj")
-    .WithEnvironment("Identity__KeysPath", Path.Combine(stateDirectory, "identity-keys"))
-    .WithEnvironment("Identity__SigningKey__Pem", signingKey)
-    .WithEnvironment("Identity__EncryptionKey__Pem", encryptionKey)
+var identity = builder.AddProject<Projects.Identity_Api>(ResourceNames.Identity)
+    .WithHttpHealthCheck("/health")
     .WithReference(identityDb).WaitFor(identityDb)
     .WithReference(messaging).WaitFor(messaging)
-    .WithReference(cache).WaitFor(cache);
+    .WithReference(cache).WaitFor(cache)
+    .WithIdentityKeys();
 
-var unitRegistry = builder.AddProject("unitregistry", "services/UnitRegistry/UnitRegistry.Api/UnitRegistry.Api.csproj")
+var unitRegistry = builder.AddProject<Projects.UnitRegistry_Api>(ResourceNames.UnitRegistry)
+    .WithHttpHealthCheck("/health")
     .WithReference(unitRegistryDb).WaitFor(unitRegistryDb)
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(cache).WaitFor(cache)
@@ -39,14 +33,16 @@ identity.WithReference(unitRegistry);
 
 // Evaluations and the registry consume the complaint and sidak events: their publishers start after them, so the
 // consumers' queues are bound before the first event is sent.
-var evaluations = builder.AddProject("evaluations", "services/Evaluations/Evaluations.Api/Evaluations.Api.csproj")
+var evaluations = builder.AddProject<Projects.Evaluations_Api>(ResourceNames.Evaluations)
+    .WithHttpHealthCheck("/health")
     .WithReference(evaluationsDb).WaitFor(evaluationsDb)
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(cache).WaitFor(cache)
     .WithReference(unitRegistry).WaitFor(unitRegistry)
     .WithReference(identity).WaitFor(identity);
 
-var complaints = builder.AddProject("complaints", "services/Complaints/Complaints.Api/Complaints.Api.csproj")
+var complaints = builder.AddProject<Projects.Complaints_Api>(ResourceNames.Complaints)
+    .WithHttpHealthCheck("/health")
     .WithReference(complaintsDb).WaitFor(complaintsDb)
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(cache).WaitFor(cache)
@@ -54,7 +50,8 @@ var complaints = builder.AddProject("complaints", "services/Complaints/Complaint
     .WithReference(identity).WaitFor(identity)
     .WaitFor(evaluations);
 
-var inspections = builder.AddProject("inspections", "services/Inspections/Inspections.Api/Inspections.Api.csproj")
+var inspections = builder.AddProject<Projects.Inspections_Api>(ResourceNames.Inspections)
+    .WithHttpHealthCheck("/health")
     .WithReference(inspectionsDb).WaitFor(inspectionsDb)
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(cache).WaitFor(cache)
@@ -62,12 +59,15 @@ var inspections = builder.AddProject("inspections", "services/Inspections/Inspec
     .WithReference(identity).WaitFor(identity)
     .WaitFor(evaluations);
 
-builder.AddProject("gateway", "gateway/Gateway.csproj")
+builder.AddProject<Projects.Gateway>(ResourceNames.Gateway)
+    .WithHttpHealthCheck("/health")
     .WithReference(unitRegistry).WaitFor(unitRegistry)
     .WithReference(identity).WaitFor(identity)
     .WithReference(complaints).WaitFor(complaints)
     .WithReference(evaluations).WaitFor(evaluations)
     .WithReference(inspections).WaitFor(inspections)
-    .WithExternalHttpEndpoint(builder.Configuration.GetValue("AppHost:GatewayPort", 8080));
+    .WithExternalHttpEndpoints();
 
-await builder.Build().RunAsync();
+builder.ExportTelemetryBeforeShutdown();
+
+builder.Build().Run();

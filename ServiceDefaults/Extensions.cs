@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
-using Npgsql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,15 +9,14 @@ using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
-using StackExchange.Redis;
 
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
 /// The defaults every Tinjau service shares, shaped like the ServiceDefaults project of a .NET Aspire
 /// template: OpenTelemetry, health endpoints, service discovery, HttpClient resilience and problem
-/// details. It also holds small look-alikes of Aspire's client integrations (Npgsql EF Core, Redis)
-/// that read the same configuration keys (<c>ConnectionStrings:&lt;name&gt;</c>).
+/// details. PostgreSQL and Redis come from Aspire's client integrations (<c>AddNpgsqlDbContext</c>,
+/// <c>AddRedisClient</c>), which bring their own health checks and telemetry.
 /// </summary>
 public static class Extensions
 {
@@ -64,7 +62,9 @@ public static class Extensions
                     o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health")
                                       && !ctx.Request.Path.StartsWithSegments("/alive"))
                 .AddHttpClientInstrumentation()
-                .AddNpgsql());
+                // Database and cache calls with no operation around them (health probes, the outbox's idle
+                // polling) are noise in the trace list; calls made by a request or a message keep its trace.
+                .SetSampler(new QuietBackgroundSampler()));
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
@@ -104,43 +104,6 @@ public static class Extensions
     }
 
     /// <summary>
-    /// Registers <typeparamref name="TContext"/> on PostgreSQL from <c>ConnectionStrings:&lt;connectionName&gt;</c>
-    /// with retries on transient failures and a readiness check, like Aspire's
-    /// <c>AddNpgsqlDbContext</c>. Work that opens its own transaction must run inside
-    /// <c>Database.CreateExecutionStrategy()</c>.
-    /// </summary>
-    public static IHostApplicationBuilder AddNpgsqlDbContext<TContext>(this IHostApplicationBuilder builder, string connectionName,
-        Action<DbContextOptionsBuilder>? configure = null)
-        where TContext : DbContext
-    {
-        var connectionString = builder.Configuration.GetConnectionString(connectionName)
-            ?? throw new InvalidOperationException(
-                $"ConnectionStrings:{connectionName} is missing. Start the service through the AppHost or set ConnectionStrings__{connectionName}.");
-
-        builder.Services.AddDbContext<TContext>((sp, options) =>
-        {
-            options.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(maxRetryCount: 5));
-            configure?.Invoke(options);
-        });
-        builder.Services.AddHealthChecks()
-            .AddCheck<DbContextHealthCheck<TContext>>($"postgres:{connectionName}", tags: [ReadyTag]);
-        return builder;
-    }
-
-    /// <summary>Registers a shared <see cref="IConnectionMultiplexer"/> from <c>ConnectionStrings:&lt;connectionName&gt;</c>.</summary>
-    public static IHostApplicationBuilder AddRedisClient(this IHostApplicationBuilder builder, string connectionName)
-    {
-        var connectionString = builder.Configuration.GetConnectionString(connectionName)
-            ?? throw new InvalidOperationException(
-                $"ConnectionStrings:{connectionName} is missing. Start the service through the AppHost or set ConnectionStrings__{connectionName}.");
-        var options = ConfigurationOptions.Parse(connectionString);
-        options.AbortOnConnectFail = false;
-        builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
-        builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>($"redis:{connectionName}", tags: [ReadyTag]);
-        return builder;
-    }
-
-    /// <summary>
     /// Applies pending EF Core migrations (EF's migration lock makes concurrent starts safe) and then runs an
     /// optional idempotent seed, before the service takes traffic.
     /// </summary>
@@ -153,30 +116,6 @@ public static class Extensions
         if (seed is not null)
         {
             await seed(db, scope.ServiceProvider, cancellationToken);
-        }
-    }
-
-    private sealed class DbContextHealthCheck<TContext>(TContext db) : IHealthCheck where TContext : DbContext
-    {
-        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-            => await db.Database.CanConnectAsync(cancellationToken)
-                ? HealthCheckResult.Healthy()
-                : HealthCheckResult.Unhealthy("cannot connect to the database");
-    }
-
-    private sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthCheck
-    {
-        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-        {
-            try
-            {
-                await redis.GetDatabase().PingAsync();
-                return HealthCheckResult.Healthy();
-            }
-            catch (Exception ex) when (ex is RedisException or TimeoutException)
-            {
-                return HealthCheckResult.Unhealthy("cannot reach the cache", ex);
-            }
         }
     }
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
-using Tinjau.AppHost.Hosting;
 using Tinjau.AppHost.Hosting.Publishing;
 using YamlDotNet.Serialization;
 

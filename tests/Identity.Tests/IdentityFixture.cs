@@ -1,5 +1,3 @@
-extern alias apphost;
-
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -9,7 +7,6 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.IdentityModel.JsonWebTokens;
-using apphost::Tinjau.AppHost.Hosting;
 using Tinjau.Identity.Api.Infrastructure;
 
 namespace Tinjau.Identity.Tests;

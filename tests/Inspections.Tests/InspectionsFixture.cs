@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using Tinjau.AppHost.Hosting;
 using Tinjau.Inspections.Api.Infrastructure;
 
 namespace Tinjau.Inspections.Tests;

@@ -10,8 +10,8 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddTinjauAuthentication(audience: "complaints");
-builder.AddNpgsqlDbContext<ComplaintsDb>("complaintsdb");
-builder.AddRedisClient("cache");
+builder.AddNpgsqlDbContext<ComplaintsDb>(ResourceNames.ComplaintsDb);
+builder.AddRedisClient(ResourceNames.Cache);
 builder.AddMessaging<ComplaintsDb>();
 builder.AddComplaints();
 

@@ -12,8 +12,8 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddTinjauAuthentication(audience: "evaluations");
-builder.AddNpgsqlDbContext<EvaluationsDbContext>("evaluationsdb", o => o.UseSnakeCaseNamingConvention());
-builder.AddRedisClient("cache");
+builder.AddNpgsqlDbContext<EvaluationsDbContext>(ResourceNames.EvaluationsDb, configureDbContextOptions: o => o.UseSnakeCaseNamingConvention());
+builder.AddRedisClient(ResourceNames.Cache);
 builder.AddMessaging<EvaluationsDbContext>(bus => bus.AddConsumer<PlatformEvidenceConsumer>());
 
 builder.Services.AddOptions<F03Options>().BindConfiguration(F03Options.Section)

@@ -8,8 +8,8 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddTinjauAuthentication(audience: "inspections");
-builder.AddNpgsqlDbContext<InspectionsDb>("inspectionsdb", o => o.UseSnakeCaseNamingConvention());
-builder.AddRedisClient("cache");
+builder.AddNpgsqlDbContext<InspectionsDb>(ResourceNames.InspectionsDb, configureDbContextOptions: o => o.UseSnakeCaseNamingConvention());
+builder.AddRedisClient(ResourceNames.Cache);
 builder.AddMessaging<InspectionsDb>();
 builder.AddInspections();
 builder.Services.AddOpenApi();

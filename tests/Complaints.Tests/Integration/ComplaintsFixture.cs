@@ -9,7 +9,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Tinjau.AppHost.Hosting;
 using Tinjau.Complaints.Api.Data;
 using Tinjau.Complaints.Api.Infrastructure;
 using Tinjau.Complaints.Tests.Support;

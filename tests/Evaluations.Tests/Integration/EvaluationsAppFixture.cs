@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Tinjau.AppHost.Hosting;
 using Tinjau.Evaluations.Api.Data;
 using Tinjau.Evaluations.Api.Infrastructure;
 

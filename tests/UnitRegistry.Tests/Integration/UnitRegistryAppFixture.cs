@@ -4,7 +4,6 @@ using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Tinjau.AppHost.Hosting;
 using Tinjau.UnitRegistry.Api.Data;
 
 namespace Tinjau.UnitRegistry.Tests.Integration;

@@ -1,0 +1,68 @@
+using System.Globalization;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Tinjau.Hosting;
+
+/// <summary>A Redis server run by DCP from the OS packages; <c>host:port,password=…</c> as Aspire's own gives.</summary>
+public sealed class LocalRedisResource(string name, string command, string workingDirectory, ParameterResource password)
+    : ExecutableResource(name, command, workingDirectory), IResourceWithConnectionString
+{
+    public const string EndpointName = "tcp";
+
+    public EndpointReference Endpoint => new(this, EndpointName);
+
+    public ParameterResource PasswordParameter { get; } = password;
+
+    public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
+        $"{Endpoint.Property(EndpointProperty.IPV4Host)}:{Endpoint.Property(EndpointProperty.Port)},password={PasswordParameter}");
+}
+
+public static class RedisBuilderExtensions
+{
+    public const int DefaultPort = 16379;
+    public const string PublishImageTag = "8.2";
+
+    /// <summary>Redis: Aspire's own when publishing; the given <c>ConnectionStrings:&lt;name&gt;</c>; else a local server.</summary>
+    public static IResourceBuilder<IResourceWithConnectionString> AddTinjauRedis(this IDistributedApplicationBuilder builder, string name)
+    {
+        if (builder.ExecutionContext.IsPublishMode)
+        {
+            return builder.AddRedis(name).WithImageTag(PublishImageTag).WithDataVolume();
+        }
+
+        return builder.Configuration.GetConnectionString(name) is { Length: > 0 }
+            ? builder.AddConnectionString(name)
+            : builder.AddLocalRedis(name);
+    }
+
+    public static IResourceBuilder<LocalRedisResource> AddLocalRedis(this IDistributedApplicationBuilder builder, string name)
+    {
+        var options = LocalServerOptions.For(builder);
+        var directory = options.ResourceDirectory(name);
+        var port = options.Port(name, DefaultPort);
+        var secret = KeptSecret.In(directory, "password", options.Ephemeral);
+        var password = builder.AddParameter($"{name}-password", secret, secret: true);
+        var configuration = Path.Combine(directory, "redis.conf");
+
+        var healthCheck = $"{name}_check";
+        builder.Services.AddHealthChecks().AddRedis($"127.0.0.1:{port},password={secret},abortConnect=false", name: healthCheck);
+
+        return builder.AddResource(new LocalRedisResource(name, ServerBinaries.Redis(), directory, password.Resource))
+            .WithEndpoint(port: port, name: LocalRedisResource.EndpointName, scheme: "tcp", isProxied: false)
+            .WithArgs(configuration)
+            .WithIconName("Memory")
+            .WithHealthCheck(healthCheck)
+            .OnBeforeResourceStarted(async (_, _, ct) =>
+            {
+                // The password goes in a file only the owner reads, not on the command line the dashboard shows.
+                var durability = options.Ephemeral ? "save \"\"\nappendonly no\n" : "appendonly yes\n";
+                await File.WriteAllTextAsync(configuration,
+                    $"port {port.ToString(CultureInfo.InvariantCulture)}\nbind 127.0.0.1\ndir {directory}\ndaemonize no\nlogfile \"\"\n" +
+                    $"requirepass {secret}\n{durability}", ct);
+                KeptSecret.OwnerOnly(configuration);
+            });
+    }
+}
