@@ -2,6 +2,9 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Tinjau.EndToEnd.Tests;
 
@@ -38,15 +41,16 @@ public static class Platform
         return request;
     }
 
-    /// <summary>Process ids of every resource the AppHost runs, as its dashboard lists them.</summary>
-    public static async Task<IReadOnlyList<int>> ResourcePidsAsync(HttpClient dashboard)
-    {
-        var resources = await dashboard.GetFromJsonAsync<JsonElement>("/api/resources");
-        return resources.EnumerateArray()
-            .Select(r => r.TryGetProperty("pid", out var pid) && pid.ValueKind == JsonValueKind.Number ? pid.GetInt32() : 0)
+    /// <summary>Process ids of every resource DCP runs (servers and services), from Aspire's resource snapshots.</summary>
+    public static IReadOnlyList<int> ResourcePids(DistributedApplication app) =>
+        app.Services.GetRequiredService<DistributedApplicationModel>().Resources
+            .Select(r => app.ResourceNotifications.TryGetCurrentState(r.Name, out var e) ? e.Snapshot : null)
+            .SelectMany(s => s?.Properties ?? [])
+            .Where(p => p.Name.EndsWith(".pid", StringComparison.Ordinal))
+            .Select(p => p.Value is int pid ? pid : int.TryParse(p.Value?.ToString(), out var parsed) ? parsed : 0)
             .Where(pid => pid > 0)
+            .Distinct()
             .ToList();
-    }
 
     /// <summary>True while the process runs (a zombie waiting to be reaped by PID 1 has ended).</summary>
     public static bool IsRunning(int pid)

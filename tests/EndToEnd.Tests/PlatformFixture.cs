@@ -1,5 +1,14 @@
+using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Net.Sockets;
 using System.Text.Json;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Tinjau.EndToEnd.Tests;
 
@@ -9,61 +18,115 @@ public sealed class PlatformCollection : ICollectionFixture<PlatformFixture>
     public const string Name = "platform";
 }
 
-/// <summary>One whole platform (AppHost process with every server and service) shared by the tests of the collection.</summary>
-public sealed class PlatformFixture : IAsyncLifetime
+/// <summary>
+/// The whole platform as <c>./run.sh</c> declares it: the real AppHost started by Aspire.Hosting.Testing (DCP, every
+/// server and service, random ports, throw-away data) with the real dashboard, shared by the tests of a collection.
+/// </summary>
+public class PlatformFixture : IAsyncLifetime
 {
-    private AppHostProcess? _host;
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
+    private DistributedApplication? _app;
 
-    public AppHostProcess Host => _host ?? throw new InvalidOperationException("not started");
+    public DistributedApplication App => _app ?? throw new InvalidOperationException("not started");
 
     /// <summary>A client of the public entry, as a browser or mobile app would use it.</summary>
     public HttpClient Gateway { get; private set; } = null!;
 
-    /// <summary>The AppHost's dashboard: resources and the traces every service exports to it.</summary>
+    /// <summary>The Aspire dashboard's telemetry API, signed in with the AppHost's API key.</summary>
     public HttpClient Dashboard { get; private set; } = null!;
+
+    /// <summary>The state folder, or null for a throw-away one.</summary>
+    protected virtual string? StateDirectory => null;
 
     public async Task InitializeAsync()
     {
-        _host = await AppHostProcess.StartAsync();
-        Gateway = new HttpClient { BaseAddress = Host.GatewayUrl, Timeout = TimeSpan.FromSeconds(30) };
-        Dashboard = new HttpClient { BaseAddress = Host.DashboardUrl, Timeout = TimeSpan.FromSeconds(30) };
+        _app = await StartAsync(StateDirectory);
+        Gateway = App.CreateHttpClient(ResourceNames.Gateway, "http");
+        Gateway.Timeout = TimeSpan.FromSeconds(30);
+        Dashboard = new HttpClient { BaseAddress = App.GetEndpoint("aspire-dashboard", "http"), Timeout = TimeSpan.FromSeconds(30) };
+        Dashboard.DefaultRequestHeaders.Add("x-api-key", App.Services.GetRequiredService<IConfiguration>()["AppHost:DashboardApiKey"]);
+    }
+
+    /// <summary>Starts the AppHost and waits until the gateway (which waits for everything else) is healthy.</summary>
+    public static async Task<DistributedApplication> StartAsync(string? stateDirectory)
+    {
+        string[] args =
+        [
+            // The dashboard on free ports, so a platform already running on this machine is not disturbed.
+            $"--ASPNETCORE_URLS=http://localhost:{FreePort()}",
+            $"--ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL=http://localhost:{FreePort()}",
+            $"--ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL=http://localhost:{FreePort()}",
+            "--ASPIRE_ALLOW_UNSECURED_TRANSPORT=true",
+            "--DOTNET_ENVIRONMENT=Development",
+            .. stateDirectory is null ? [] : new[] { $"--Tinjau:StateDirectory={stateDirectory}" },
+        ];
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(args,
+            (options, _) => options.DisableDashboard = false);
+        var app = await builder.BuildAsync();
+        try
+        {
+            using var timeout = new CancellationTokenSource(StartTimeout);
+            await app.StartAsync(timeout.Token);
+            await app.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Gateway, timeout.Token);
+            return app;
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
     }
 
     public async Task DisposeAsync()
     {
         Gateway?.Dispose();
         Dashboard?.Dispose();
-        if (_host is not null)
+        if (_app is not null)
         {
-            await _host.DisposeAsync();
-            try
-            {
-                Directory.Delete(_host.StateDirectory, recursive: true);
-            }
-            catch (IOException)
-            {
-                // left for the OS to clean: a server may still be flushing
-            }
+            await _app.DisposeAsync();
         }
     }
 
-    /// <summary>The spans of one trace as the dashboard received them over OTLP.</summary>
+    /// <summary>The spans of one trace as the dashboard received them over OTLP (its telemetry API).</summary>
     public async Task<IReadOnlyList<ExportedSpan>> GetTraceAsync(string traceId)
     {
-        using var response = await Dashboard.GetAsync($"/api/traces/{traceId}");
+        using var response = await Dashboard.GetAsync($"/api/telemetry/traces/{traceId}");
         if (!response.IsSuccessStatusCode)
         {
             return [];
         }
+
         var doc = await response.Content.ReadFromJsonAsync<JsonElement>();
-        var spans = doc.ValueKind == JsonValueKind.Array ? doc : doc.GetProperty("spans");
-        return spans.EnumerateArray()
-            .Select(s => new ExportedSpan(
-                s.GetProperty("serviceName").GetString() ?? "",
-                s.GetProperty("name").GetString() ?? "",
-                s.GetProperty("traceId").GetString() ?? ""))
-            .ToList();
+        return ExportedSpan.FromOtlp(doc.GetProperty("data"));
+    }
+
+    /// <summary>Structured log records the dashboard holds, as text (message and attributes), for privacy checks.</summary>
+    public async Task<string> GetTelemetryTextAsync()
+    {
+        var logs = await Dashboard.GetStringAsync("/api/telemetry/logs");
+        var spans = await Dashboard.GetStringAsync("/api/telemetry/spans");
+        return logs + "\n" + spans;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 
-public sealed record ExportedSpan(string Service, string Name, string TraceId);
+public sealed record ExportedSpan(string Service, string Name, string TraceId)
+{
+    public static IReadOnlyList<ExportedSpan> FromOtlp(JsonElement data) =>
+        data.GetProperty("resourceSpans").EnumerateArray().SelectMany(resource =>
+        {
+            var service = resource.GetProperty("resource").GetProperty("attributes").EnumerateArray()
+                .Where(a => a.GetProperty("key").GetString() == "service.name")
+                .Select(a => a.GetProperty("value").GetProperty("stringValue").GetString())
+                .FirstOrDefault() ?? "";
+            return resource.GetProperty("scopeSpans").EnumerateArray()
+                .SelectMany(scope => scope.GetProperty("spans").EnumerateArray())
+                .Select(span => new ExportedSpan(service, span.GetProperty("name").GetString() ?? "", span.GetProperty("traceId").GetString() ?? ""));
+        }).ToList();
+}

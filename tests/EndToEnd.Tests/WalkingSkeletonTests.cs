@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Tinjau.EndToEnd.Tests;
 
@@ -96,14 +97,14 @@ public sealed class WalkingSkeletonTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task Every_service_reports_healthy_to_the_AppHost()
+    public async Task Every_server_and_service_reports_healthy_to_the_AppHost()
     {
-        var resources = await platform.Dashboard.GetFromJsonAsync<JsonElement>("/api/resources");
-        var states = resources.EnumerateArray().ToDictionary(r => r.GetProperty("name").GetString()!, r => r.GetProperty("state").GetString());
-        foreach (var name in new[] { "postgres", "messaging", "cache", "identity", "unitregistry", "gateway" })
+        foreach (var name in new[] { "postgres", "messaging", "cache", "identity", "unitregistry", "complaints", "inspections", "evaluations", "gateway" })
         {
-            Assert.Equal("Healthy", states[name]);
+            Assert.True(platform.App.ResourceNotifications.TryGetCurrentState(name, out var resource), $"{name} is a resource");
+            Assert.Equal(HealthStatus.Healthy, resource.Snapshot.HealthStatus);
         }
+
         Assert.Equal(HttpStatusCode.OK, (await platform.Gateway.GetAsync("/health")).StatusCode);
     }
 }
