@@ -8,10 +8,9 @@
 #
 # Environment:
 #   GATEWAY_URL    default http://localhost:8080
-#   DIRECT_URL     the complaints service; default: the "complaints" resource of the AppHost dashboard
-#   DASHBOARD_URL  default http://localhost:18888 (only used to find DIRECT_URL / PG_CONNECTION)
+#   DIRECT_URL     the complaints service; default http://localhost:5182 (its port in the AppHost)
 #   PG_CONNECTION  libpq URI/keywords or an Npgsql connection string (Host=…;Port=…;Username=…;Password=…;Database=…);
-#                  default: $ConnectionStrings__complaintsdb, else the AppHost's PostgreSQL found in STATE_DIR (default .state)
+#                  default: $ConnectionStrings__complaintsdb, else the AppHost's PostgreSQL (port 15432, password in STATE_DIR/postgres)
 #   DURATION (30s), CONNECTIONS (32), THREADS (2)
 #
 # The gateway rate-limits anonymous intake (Gateway:RateLimits:PublicPerMinute); the non-2xx column shows how many
@@ -20,7 +19,6 @@
 set -euo pipefail
 
 GATEWAY_URL=${GATEWAY_URL:-http://localhost:8080}
-DASHBOARD_URL=${DASHBOARD_URL:-http://localhost:18888}
 DURATION=${DURATION:-30s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
@@ -32,26 +30,12 @@ die() { echo "complaints-intake: $*" >&2; exit 1; }
 command -v wrk >/dev/null || apt_install wrk
 for tool in wrk pgbench psql curl python3; do command -v "$tool" >/dev/null || die "$tool is not installed"; done
 
-if [[ -z "${DIRECT_URL:-}" ]]; then
-  DIRECT_URL=$(curl -fsS "$DASHBOARD_URL/api/resources" 2>/dev/null | python3 -c '
-import json, sys
-for r in json.load(sys.stdin):
-    if r.get("name") == "complaints" and r.get("url"):
-        print(r["url"].split(";")[0].rstrip("/")); break
-' || true)
-  [[ -n "$DIRECT_URL" ]] || die "DIRECT_URL not given and no running \"complaints\" resource at $DASHBOARD_URL/api/resources"
-fi
-# Not given: the PostgreSQL the AppHost runs, from its state folder (apphost.json and the generated password).
+# Not given: the complaints service's port in the AppHost (its launch profile, behind DCP's proxy).
+DIRECT_URL=${DIRECT_URL:-http://localhost:5182}
+# Not given: the PostgreSQL the AppHost runs (its default port and the password generated into the state folder).
 STATE_DIR=${STATE_DIR:-$(cd "$(dirname "$0")/.." && pwd)/.state}
-if [[ -z "$PG_CONNECTION" && -f "$STATE_DIR/apphost.json" && -f "$STATE_DIR/postgres/password" ]]; then
-  PG_CONNECTION=$(python3 - "$STATE_DIR" <<'PY'
-import json, sys, urllib.parse
-state = sys.argv[1]
-url = urllib.parse.urlparse(json.load(open(f"{state}/apphost.json"))["resources"]["complaintsdb"])
-password = open(f"{state}/postgres/password").read().strip()
-print(f"Host={url.hostname};Port={url.port};Username=postgres;Password={password};Database=complaintsdb")
-PY
-)
+if [[ -z "$PG_CONNECTION" && -f "$STATE_DIR/postgres/password" ]]; then
+  PG_CONNECTION="Host=127.0.0.1;Port=${Tinjau__Ports__postgres:-15432};Username=postgres;Password=$(cat "$STATE_DIR/postgres/password");Database=complaintsdb"
 fi
 [[ -n "$PG_CONNECTION" ]] || die "PG_CONNECTION (or ConnectionStrings__complaintsdb, or a running AppHost's STATE_DIR) is required"
 

@@ -7,7 +7,7 @@ internal static class KeptSecret
 {
     public static string New() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
 
-    public static string In(string directory, string file, bool ephemeral)
+    public static string In(string directory, string file)
     {
         var path = Path.Combine(directory, file);
         if (File.Exists(path))
@@ -16,12 +16,8 @@ internal static class KeptSecret
         }
 
         var secret = New();
-        if (!ephemeral)
-        {
-            File.WriteAllText(path, secret);
-            OwnerOnly(path);
-        }
-
+        File.WriteAllText(path, secret);
+        OwnerOnly(path);
         return secret;
     }
 

@@ -77,6 +77,12 @@ public static class DbContextMessagingExtensions
                 ProcessedAt = db.GetTimeProvider().GetUtcNow(),
             });
             await db.SaveChangesAsync(ct);
+            if (context.SentTime is { } sent)
+            {
+                MessagingTelemetry.ConsumerLag.Record((db.GetTimeProvider().GetUtcNow().UtcDateTime - sent).TotalSeconds,
+                    new KeyValuePair<string, object?>("consumer", consumerName));
+            }
+
             return true;
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException

@@ -27,6 +27,9 @@ public static class MessagingTelemetry
     internal static readonly Counter<long> InboxDuplicates =
         Meter.CreateCounter<long>("tinjau.inbox.duplicates", "{message}", "Messages skipped because the consumer had already applied them.");
 
+    internal static readonly Histogram<double> ConsumerLag =
+        Meter.CreateHistogram<double>("tinjau.consumer.lag", "s", "Time from the broker's send to the consumer's committed apply.");
+
     /// <summary>Unsent rows seen by the last dispatcher pass, per DbContext (a lower bound when a batch was full).</summary>
     internal static void ObservePending(string dbContext, Func<long> read) => PendingReaders[dbContext] = read;
 

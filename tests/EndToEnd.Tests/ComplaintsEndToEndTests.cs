@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -71,6 +72,44 @@ public sealed class ComplaintsEndToEndTests(PlatformFixture platform)
             var after = await gateway.GetFromJsonAsync<JsonElement>($"/api/units/{kwitang}/complaint-stats");
             return Delta(before, after, "received") >= 1 && Delta(before, after, "resolved") >= 1 && Delta(before, after, "ratings") >= 1;
         }, Deadline, "Kwitang's figures to count the complaint as received, resolved and rated");
+    }
+
+    [Fact]
+    public async Task An_anonymous_reporter_and_the_tracking_secret_never_reach_the_dashboard_s_traces_or_logs()
+    {
+        var phone = $"+62 812 {Random.Shared.Next(1000, 9999)} {Random.Shared.Next(1000, 9999)}";
+        var email = $"pelapor.{Guid.NewGuid():N}@contoh.id";
+        var traceId = ActivityTraceId.CreateRandom().ToHexString();
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/api/complaints")
+        {
+            Content = JsonContent.Create(new
+            {
+                kind = "pengaduan",
+                category = "sampah",
+                description = "Loket pelayanan kosong pada jam kerja.",
+                latitude = -6.1826,
+                longitude = 106.8412,
+                channel = "web",
+                anonymous = true,
+                reporter = new { name = "Warga Rahasia", email, phone },
+            }),
+        };
+        post.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
+        using var filed = await platform.Gateway.SendAsync(post);
+        Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
+        var body = await filed.Content.ReadFromJsonAsync<JsonElement>();
+        var secret = body.GetProperty("trackingSecret").GetString()!;
+        var number = body.GetProperty("trackingNumber").GetString()!;
+        using var followed = await platform.Gateway.GetAsync($"/api/complaints/track/{number}?secret={Uri.EscapeDataString(secret)}");
+
+        // The intake's trace reached the dashboard (gateway and service), so its attributes and logs are there to read.
+        await Eventually.TrueAsync(async () => (await platform.GetTraceAsync(traceId)).Any(s => s.Service == "complaints"),
+            Deadline, $"trace {traceId} of the intake in the dashboard");
+        var telemetry = await platform.GetTelemetryTextAsync();
+        Assert.DoesNotContain(email, telemetry, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(phone, telemetry, StringComparison.Ordinal);
+        Assert.DoesNotContain("Warga Rahasia", telemetry, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, telemetry, StringComparison.Ordinal);
     }
 
     [Fact]

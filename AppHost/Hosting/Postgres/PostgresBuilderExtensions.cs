@@ -46,7 +46,7 @@ public static class PostgresBuilderExtensions
         var data = Path.Combine(directory, "data");
         var socket = Path.Combine(directory, "sock");
         var port = options.Port(name, DefaultPort);
-        var secret = KeptSecret.In(directory, "password", options.Ephemeral);
+        var secret = KeptSecret.In(directory, "password");
         var password = builder.AddParameter($"{name}-password", secret, secret: true);
 
         var resource = new LocalPostgresResource(name, "/bin/bash", directory, password.Resource);

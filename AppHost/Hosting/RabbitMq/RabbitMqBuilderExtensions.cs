@@ -55,7 +55,7 @@ public static class RabbitMqBuilderExtensions
         var port = options.Port(name, DefaultPort);
         var distributionPort = options.Port($"{name}-dist", DefaultDistributionPort);
         var epmdPort = options.Port($"{name}-epmd", DefaultEpmdPort);
-        var secret = KeptSecret.In(directory, "password", options.Ephemeral);
+        var secret = KeptSecret.In(directory, "password");
         var password = builder.AddParameter($"{name}-password", secret, secret: true);
         var nodeName = $"tinjau-{name}-{port}@localhost";
         var environment = NodeEnvironment(directory, nodeName, port, distributionPort, epmdPort);

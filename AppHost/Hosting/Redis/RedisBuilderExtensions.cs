@@ -43,7 +43,7 @@ public static class RedisBuilderExtensions
         var options = LocalServerOptions.For(builder);
         var directory = options.ResourceDirectory(name);
         var port = options.Port(name, DefaultPort);
-        var secret = KeptSecret.In(directory, "password", options.Ephemeral);
+        var secret = KeptSecret.In(directory, "password");
         var password = builder.AddParameter($"{name}-password", secret, secret: true);
         var configuration = Path.Combine(directory, "redis.conf");
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Tinjau.Complaints.Api.Domain;
+using Tinjau.Complaints.Api.Infrastructure;
 using Tinjau.Complaints.Api.IntegrationEvents;
 using Tinjau.Messaging;
 
@@ -49,6 +50,7 @@ public sealed class ComplaintsDb(DbContextOptions<ComplaintsDb> options) : DbCon
         var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         foreach (var complaint in changed)
         {
+            ComplaintsTelemetry.Record(complaint);
             complaint.ClearDomainEvents();
         }
         return result;
