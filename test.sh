@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test: unit tests, integration tests against real PostgreSQL, RabbitMQ and Redis (started by the
-# test harness on free ports) and end-to-end tests through the gateway of a whole platform.
+# Runs every test: unit tests, integration tests against real PostgreSQL, RabbitMQ and Redis (started by
+# Aspire.Hosting.Testing on free ports) and end-to-end tests through the gateway of the whole AppHost.
 set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/prerequisites.sh

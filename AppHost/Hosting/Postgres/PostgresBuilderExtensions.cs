@@ -1,6 +1,5 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -26,16 +25,11 @@ public static class PostgresBuilderExtensions
     /// </summary>
     public static PostgresServer AddTinjauPostgres(this IDistributedApplicationBuilder builder, string name)
     {
-        if (builder.ExecutionContext.IsPublishMode)
-        {
-            var published = builder.AddPostgres(name).WithImageTag(PublishImageTag).WithDataVolume();
-            return new PostgresServer(published, db => published.AddDatabase(db));
-        }
-
-        IResourceBuilder<IResourceWithConnectionString> server = builder.Configuration.GetConnectionString(name) is { Length: > 0 }
-            ? builder.AddConnectionString(name)
-            : builder.AddLocalPostgres(name);
-        return new PostgresServer(server, db => builder.AddPostgresDatabase(server, db));
+        IResourceBuilder<PostgresServerResource>? published = null;
+        var server = ServerChoice.For(builder, name,
+            published: () => published = builder.AddPostgres(name).WithImageTag(PublishImageTag).WithDataVolume(),
+            local: () => builder.AddLocalPostgres(name));
+        return new PostgresServer(server, db => published is not null ? published.AddDatabase(db) : builder.AddPostgresDatabase(server, db));
     }
 
     public static IResourceBuilder<LocalPostgresResource> AddLocalPostgres(this IDistributedApplicationBuilder builder, string name)

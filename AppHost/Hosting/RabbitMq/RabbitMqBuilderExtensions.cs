@@ -1,7 +1,6 @@
 using System.Globalization;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using RabbitMQ.Client;
@@ -31,17 +30,10 @@ public static class RabbitMqBuilderExtensions
     public const string PublishImageTag = "4.1";
 
     /// <summary>RabbitMQ: Aspire's own when publishing; the given <c>ConnectionStrings:&lt;name&gt;</c>; else a local node.</summary>
-    public static IResourceBuilder<IResourceWithConnectionString> AddTinjauRabbitMQ(this IDistributedApplicationBuilder builder, string name)
-    {
-        if (builder.ExecutionContext.IsPublishMode)
-        {
-            return builder.AddRabbitMQ(name).WithImageTag(PublishImageTag).WithDataVolume();
-        }
-
-        return builder.Configuration.GetConnectionString(name) is { Length: > 0 }
-            ? builder.AddConnectionString(name)
-            : builder.AddLocalRabbitMQ(name);
-    }
+    public static IResourceBuilder<IResourceWithConnectionString> AddTinjauRabbitMQ(this IDistributedApplicationBuilder builder, string name) =>
+        ServerChoice.For(builder, name,
+            published: () => builder.AddRabbitMQ(name).WithImageTag(PublishImageTag).WithDataVolume(),
+            local: () => builder.AddLocalRabbitMQ(name));
 
     /// <summary>
     /// The node and its own epmd, both without DCP's proxy (Erlang distribution fails behind it); epmd is a resource

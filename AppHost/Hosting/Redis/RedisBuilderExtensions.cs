@@ -1,7 +1,6 @@
 using System.Globalization;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Tinjau.Hosting;
@@ -26,17 +25,10 @@ public static class RedisBuilderExtensions
     public const string PublishImageTag = "8.2";
 
     /// <summary>Redis: Aspire's own when publishing; the given <c>ConnectionStrings:&lt;name&gt;</c>; else a local server.</summary>
-    public static IResourceBuilder<IResourceWithConnectionString> AddTinjauRedis(this IDistributedApplicationBuilder builder, string name)
-    {
-        if (builder.ExecutionContext.IsPublishMode)
-        {
-            return builder.AddRedis(name).WithImageTag(PublishImageTag).WithDataVolume();
-        }
-
-        return builder.Configuration.GetConnectionString(name) is { Length: > 0 }
-            ? builder.AddConnectionString(name)
-            : builder.AddLocalRedis(name);
-    }
+    public static IResourceBuilder<IResourceWithConnectionString> AddTinjauRedis(this IDistributedApplicationBuilder builder, string name) =>
+        ServerChoice.For(builder, name,
+            published: () => builder.AddRedis(name).WithImageTag(PublishImageTag).WithDataVolume(),
+            local: () => builder.AddLocalRedis(name));
 
     public static IResourceBuilder<LocalRedisResource> AddLocalRedis(this IDistributedApplicationBuilder builder, string name)
     {
