@@ -214,18 +214,37 @@ public static class Open311Api
         return Render(format, "service_requests", "request", complaints.Select(c => RequestObject(c, options.Value)).ToList());
     }
 
-    private static async Task<IResult> GetRequestAsync(string id, string format, ComplaintsDb db, IOptions<ComplaintsOptions> options,
-        CancellationToken ct)
+    /// <summary>
+    /// One request by its number. A rahasia complaint shows its status and dates only, unless the caller is its reporter
+    /// (header <c>X-Tracking-Secret</c> or the citizen's token) or an officer who may handle it.
+    /// </summary>
+    private static async Task<IResult> GetRequestAsync(string id, string format, HttpRequest request, ClaimsPrincipal user, ComplaintsDb db,
+        ComplaintAccess access, IOptions<ComplaintsOptions> options, CancellationToken ct)
     {
         if (!IsFormat(format))
         {
             return UnknownFormat();
         }
         var complaint = await TrackingApi.FindAsync(db, id, tracked: false, ct);
-        return complaint is null
-            ? Error(format, 404, $"service_request_id '{id}' not found")
-            : Render(format, "service_requests", "request", [RequestObject(complaint, options.Value)]);
+        if (complaint is null)
+        {
+            return Error(format, 404, $"service_request_id '{id}' not found");
+        }
+        var full = await TrackingApi.MayReadContentAsync(complaint, user, request.Headers["X-Tracking-Secret"].FirstOrDefault(), access, ct);
+        var obj = RequestObject(complaint, options.Value);
+        if (!full)
+        {
+            foreach (var key in WithheldFields)
+            {
+                obj[key] = null;
+            }
+            obj["agency_responsible"] = options.Value.City.Name;
+        }
+        return Render(format, "service_requests", "request", [obj]);
     }
+
+    /// <summary>What a rahasia request does not show to the holder of its number alone.</summary>
+    private static readonly string[] WithheldFields = ["description", "address", "lat", "long", "media_url", "status_notes", "service_name", "service_code"];
 
     private static async Task<IResult> GetTokenAsync(string token, string format, ComplaintsDb db, CancellationToken ct)
     {
