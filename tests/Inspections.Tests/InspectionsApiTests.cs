@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using Tinjau.Inspections.Api.Domain;
 using static Tinjau.Inspections.Tests.SidakScenario;
 
 namespace Tinjau.Inspections.Tests;
@@ -77,6 +78,49 @@ public sealed class InspectionsApiTests(InspectionsFixture fixture)
         Assert.Equal(planId, satgasView["planId"]!.GetValue<Guid>());
         // Another unit's staff still sees nothing.
         Assert.Equal(HttpStatusCode.NotFound, (await fixture.As("unit-staff", Guid.NewGuid()).GetAsync($"/api/inspections/visits/{visitId}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Unit_staff_see_unit_level_findings_only_and_the_head_of_unit_sees_each_officer()
+    {
+        var (kecamatan, kelurahan) = fixture.Units.AddKelurahan();
+        var satgas = fixture.As("satgas");
+        var nip = Nip();
+        var visitId = Guid.NewGuid();
+        var submission = Submission(kelurahan, null, InHours, nip);
+        ((JsonArray)submission["findings"]!).Add(new JsonObject
+        {
+            ["id"] = Guid.NewGuid().ToString(),
+            ["severity"] = "medium",
+            ["category"] = "facilities",
+            ["checklistItem"] = "waiting-room",
+            ["description"] = "Ruang tunggu sempit",
+            ["evidenceIds"] = new JsonArray(),
+        });
+        await OkJson(await PutJson(satgas, $"/api/inspections/visits/{visitId}/submission", submission), HttpStatusCode.Created);
+
+        foreach (var reader in new[] { fixture.As("unit-staff", kelurahan), fixture.As("evaluator") })
+        {
+            var seen = await OkJson(await reader.GetAsync($"/api/inspections/visits/{visitId}"));
+            Assert.True(seen["officersWithheld"]!.GetValue<bool>());
+            Assert.Empty(seen["attendance"]!.AsArray());
+            var finding = Assert.Single(seen["findings"]!.AsArray());
+            Assert.Equal("Ruang tunggu sempit", finding!["description"]!.GetValue<string>());
+            var text = seen.ToJsonString();
+            Assert.DoesNotContain(nip, text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Budi Santoso", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("absent-without-reason", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Loket 2 kosong", text, StringComparison.Ordinal);
+        }
+        Assert.Equal(HttpStatusCode.Forbidden, (await fixture.As("unit-staff", kelurahan).GetAsync($"/api/inspections/units/{kelurahan}/absences?year=2025")).StatusCode);
+
+        foreach (var reader in new[] { fixture.As("unit-head", kelurahan), fixture.As("unit-head", kecamatan), fixture.As("leadership"), satgas })
+        {
+            var full = await OkJson(await reader.GetAsync($"/api/inspections/visits/{visitId}"));
+            Assert.False(full["officersWithheld"]!.GetValue<bool>());
+            Assert.Contains(full["attendance"]!.AsArray(), a => a!["staffNumber"]?.GetValue<string>() == nip && a["status"]!.GetValue<string>() == "absent-without-reason");
+            Assert.Equal(2, full["findings"]!.AsArray().Count);
+        }
     }
 
     [Fact]
@@ -374,6 +418,37 @@ public sealed class InspectionsApiTests(InspectionsFixture fixture)
         Assert.True(chain["valid"]!.GetValue<bool>(), chain.ToJsonString());
         // check-in, submission, clarification requested, answered, sanction recommended, decided
         Assert.Equal(6, chain["entries"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Ten_absences_around_Idul_Fitri_are_one_run_and_follow_up_deadlines_count_working_days()
+    {
+        var (_, kelurahan) = fixture.Units.AddKelurahan();
+        var satgas = fixture.As("satgas");
+        var nip = Nip();
+        var dates = new[] { 21, 24, 25, 26, 27 }.Select(d => new DateTimeOffset(2025, 3, d, 10, 0, 0, TimeSpan.FromHours(7)))
+            .Concat(new[] { 8, 9, 10, 11, 14 }.Select(d => new DateTimeOffset(2025, 4, d, 10, 0, 0, TimeSpan.FromHours(7))));
+        Guid findingId = default;
+        foreach (var date in dates)
+        {
+            findingId = Guid.NewGuid();
+            await OkJson(await PutJson(satgas, $"/api/inspections/visits/{Guid.NewGuid()}/submission",
+                Submission(kelurahan, null, date, nip, findingId: findingId)), HttpStatusCode.Created);
+        }
+        var list = await (await satgas.GetAsync($"/api/inspections/units/{kelurahan}/absences?year=2025")).Content.ReadFromJsonAsync<JsonArray>();
+        var officer = list!.Single(o => o!["staffNumber"]!.GetValue<string>() == nip)!;
+        Assert.Equal(10, officer["unexcusedDays"]!.GetValue<int>());
+        Assert.Equal(10, officer["longestConsecutiveRun"]!.GetValue<int>());
+        Assert.Equal("dismissal", officer["suggestedLevel"]!.GetValue<string>());
+
+        // The unit has 5 working days to answer: at least a week of calendar days, ending on a working day at the same local time.
+        var clarification = await OkJson(await satgas.PostAsJsonAsync($"/api/inspections/findings/{findingId}/clarifications",
+            new { question = "Mengapa petugas tidak hadir?" }), HttpStatusCode.Created);
+        var requested = clarification["requestedAt"]!.GetValue<DateTimeOffset>().ToOffset(TimeSpan.FromHours(7));
+        var due = clarification["dueAt"]!.GetValue<DateTimeOffset>().ToOffset(TimeSpan.FromHours(7));
+        Assert.True(due - requested >= TimeSpan.FromDays(7), $"{requested} → {due}");
+        Assert.Equal(requested.TimeOfDay, due.TimeOfDay);
+        Assert.True(new WorkingDays(FakeUnitRegistry.Holidays).IsWorkingDay(DateOnly.FromDateTime(due.DateTime)));
     }
 
     [Fact]

@@ -48,6 +48,16 @@ public sealed class FakeUnitRegistry : IUnitRegistry
         return Task.FromResult<bool?>(open);
     }
 
+    /// <summary>Idul Fitri 2025 with Nyepi and cuti bersama around it (28 March – 7 April), and Natal 2026.</summary>
+    public static readonly DateOnly[] Holidays =
+    [
+        new(2025, 3, 28), new(2025, 3, 29), new(2025, 3, 31), new(2025, 4, 1), new(2025, 4, 2), new(2025, 4, 3), new(2025, 4, 4),
+        new(2025, 4, 7), new(2026, 12, 25),
+    ];
+
+    public Task<IReadOnlyList<DateOnly>?> GetHolidaysAsync(int year, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<DateOnly>?>(Holidays.Where(d => d.Year == year).ToList());
+
     public Task<bool> IsDescendantAsync(Guid ancestorId, Guid unitId, CancellationToken ct)
     {
         var current = units.GetValueOrDefault(unitId)?.ParentId;

@@ -2,12 +2,14 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Tinjau.Inspections.Api.Data;
 using Tinjau.Inspections.Api.Domain;
+using Tinjau.Inspections.Api.Infrastructure;
 
 namespace Tinjau.Inspections.Api.Apis;
 
 /// <summary>
 /// An officer's unexcused absence days in a year (distinct days recorded as absent-without-reason by sidak visits)
-/// and the level the PP 94/2021 ladder suggests to the direct superior.
+/// and the level the PP 94/2021 ladder suggests to the direct superior. A run of consecutive days is broken only by a
+/// working day: weekends, national holidays and cuti bersama between two absences keep them in one run.
 /// </summary>
 public sealed record AbsenceSummary(Guid OfficerId, Guid UnitId, string Name, string? StaffNumber, string? Position, int Year,
     int UnexcusedDays, int LongestConsecutiveRun, IReadOnlyList<DateOnly> Days, string? SuggestedLevel, string? Gravity);
@@ -25,22 +27,22 @@ public static class OfficersApi
     }
 
     public static async Task<Results<Ok<AbsenceSummary>, ProblemHttpResult>> GetOfficerAbsences(Guid officerId, int? year, HttpContext http,
-        InspectionsDb db, Access access, TimeProvider clock, CancellationToken ct)
+        InspectionsDb db, Access access, UnitCalendars calendars, TimeProvider clock, CancellationToken ct)
     {
         var officer = await db.Officers.AsNoTracking().FirstOrDefaultAsync(o => o.Id == officerId, ct);
-        if (officer is null || !await CanSeeAttendanceAsync(http, access, officer.UnitId, ct))
+        if (officer is null || !await access.CanSeeOfficersAsync(http.User, officer.UnitId, ct))
         {
             return Problems.NotFound();
         }
         var y = year ?? clock.GetUtcNow().Year;
         var days = await UnexcusedDaysAsync(db, officerId, y, ct);
-        return TypedResults.Ok(Summarize(officer, y, days));
+        return TypedResults.Ok(Summarize(officer, y, days, await calendars.ForYearsAsync(y, y, ct)));
     }
 
     public static async Task<Results<Ok<List<AbsenceSummary>>, ProblemHttpResult>> GetUnitAbsences(Guid unitId, int? year, HttpContext http,
-        InspectionsDb db, Access access, TimeProvider clock, CancellationToken ct)
+        InspectionsDb db, Access access, UnitCalendars calendars, TimeProvider clock, CancellationToken ct)
     {
-        if (!await CanSeeAttendanceAsync(http, access, unitId, ct))
+        if (!await access.CanSeeOfficersAsync(http.User, unitId, ct))
         {
             return Problems.Forbidden("Attendance of a unit is for the satgas, leadership and the head of the unit.");
         }
@@ -52,8 +54,9 @@ public static class OfficersApi
             .Select(a => new { a.OfficerId, a.Date }).ToListAsync(ct);
         var officerIds = rows.Select(r => r.OfficerId).Distinct().ToList();
         var officers = await db.Officers.AsNoTracking().Where(o => officerIds.Contains(o.Id)).ToListAsync(ct);
+        var calendar = await calendars.ForYearsAsync(y, y, ct);
         return TypedResults.Ok(officers
-            .Select(o => Summarize(o, y, rows.Where(r => r.OfficerId == o.Id).Select(r => r.Date).Distinct().Order().ToList()))
+            .Select(o => Summarize(o, y, rows.Where(r => r.OfficerId == o.Id).Select(r => r.Date).Distinct().Order().ToList(), calendar))
             .OrderByDescending(s => s.UnexcusedDays).ThenBy(s => s.Name, StringComparer.Ordinal).ToList());
     }
 
@@ -67,14 +70,11 @@ public static class OfficersApi
             .Select(a => a.Date).Distinct().OrderBy(d => d).ToListAsync(ct);
     }
 
-    private static AbsenceSummary Summarize(UnitOfficer o, int year, List<DateOnly> days)
+    private static AbsenceSummary Summarize(UnitOfficer o, int year, List<DateOnly> days, WorkingDays calendar)
     {
-        var run = DisciplineLadder.LongestConsecutiveRun(days);
+        var run = DisciplineLadder.LongestConsecutiveRun(days, calendar);
         var level = DisciplineLadder.Suggest(days.Count, run);
         return new AbsenceSummary(o.Id, o.UnitId, o.Name, o.StaffNumber, o.Position, year, days.Count, run, days,
             level is { } l ? DisciplineLadder.Name(l) : null, level is { } g ? Kebab.Of(DisciplineLadder.Gravity(g)) : null);
     }
-
-    private static async ValueTask<bool> CanSeeAttendanceAsync(HttpContext http, Access access, Guid unitId, CancellationToken ct) =>
-        http.User.SeesPlans() || (http.User.IsInRole(TinjauRoles.UnitHead) && await access.CoversUnitAsync(http.User, unitId, ct));
 }

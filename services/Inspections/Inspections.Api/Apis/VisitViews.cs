@@ -17,13 +17,37 @@ public sealed record EvidenceView(Guid Id, string FileName, string ContentType, 
 public sealed record AmendmentView(Guid Id, string Target, string Correction, string Reason, string By, DateTimeOffset At);
 
 /// <summary>
-/// A visit as its reader may see it. <see cref="PlanId"/> is null for readers who may not know of plans.
+/// A visit as its reader may see it. <see cref="PlanId"/> is null for readers who may not know of plans. Readers who may
+/// not see per-officer attendance (<see cref="Access.CanSeeOfficersAsync"/>) get no attendance list, only the findings
+/// that name no officer, and neither the evidence nor the amendments of what they do not see
+/// (<see cref="OfficersWithheld"/>).
 /// </summary>
 public sealed record VisitView(Guid Id, Guid? PlanId, Guid UnitId, string UnitTimeZone, DateOnly LocalDate, string Status, CheckInView CheckIn,
     DateTimeOffset? SubmittedAt, string? ChecklistCode, int? ChecklistVersion, decimal? ComplianceScore, string? Summary,
     IReadOnlyList<AnswerView> Checklist, IReadOnlyList<AttendanceView> Attendance, IReadOnlyList<FindingView> Findings,
-    IReadOnlyList<EvidenceView> Evidence, IReadOnlyList<AmendmentView> Amendments, string? RecordHash)
+    IReadOnlyList<EvidenceView> Evidence, IReadOnlyList<AmendmentView> Amendments, string? RecordHash, bool OfficersWithheld = false)
 {
+    public static VisitView From(SidakVisit v, bool showPlan, bool showOfficers) =>
+        showOfficers ? From(v, showPlan) : UnitLevel(From(v, showPlan));
+
+    private static VisitView UnitLevel(VisitView v)
+    {
+        var findings = v.Findings.Where(f => f.OfficerId is null && f.AttendanceId is null).ToList();
+        var shownEvidence = findings.SelectMany(f => f.EvidenceIds).ToHashSet();
+        var hiddenEvidence = v.Findings.Except(findings).SelectMany(f => f.EvidenceIds).Where(e => !shownEvidence.Contains(e)).ToHashSet();
+        var shownTargets = findings.Select(f => $"finding:{f.Id}").Concat(v.Evidence.Where(e => !hiddenEvidence.Contains(e.Id)).Select(e => $"evidence:{e.Id}"))
+            .ToHashSet(StringComparer.Ordinal);
+        return v with
+        {
+            Attendance = [],
+            Findings = findings,
+            Evidence = v.Evidence.Where(e => !hiddenEvidence.Contains(e.Id)).ToList(),
+            Amendments = v.Amendments.Where(a => !a.Target.Contains(':') || a.Target.StartsWith("checklist:", StringComparison.Ordinal)
+                                                 || shownTargets.Contains(a.Target)).ToList(),
+            OfficersWithheld = true,
+        };
+    }
+
     public static VisitView From(SidakVisit v, bool showPlan) => new(
         v.Id, showPlan ? v.PlanId : null, v.UnitId, v.UnitTimeZone, v.LocalDate, Kebab.Of(v.Status),
         new CheckInView(v.CheckIn.DeviceTime, v.CheckIn.ReceivedAt, v.CheckIn.Latitude, v.CheckIn.Longitude, v.CheckIn.AccuracyMetres,

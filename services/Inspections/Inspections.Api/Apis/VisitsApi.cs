@@ -647,7 +647,7 @@ public static class VisitsApi
         {
             return Problems.NotFound();
         }
-        return TypedResults.Ok(VisitView.From(visit, http.User.SeesPlans()));
+        return TypedResults.Ok(VisitView.From(visit, http.User.SeesPlans(), await access.CanSeeOfficersAsync(http.User, visit.UnitId, ct)));
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetEvidence(Guid id, Guid evidenceId, HttpContext http,

@@ -24,10 +24,10 @@ public sealed class InspectionsOptions
     public string[] EvidenceContentTypes { get; set; } =
         ["image/jpeg", "image/png", "image/webp", "image/heic", "application/pdf"];
 
-    /// <summary>Days the unit has to answer a clarification request before it is overdue [5].</summary>
+    /// <summary>Working days (the unit's calendar) the unit has to answer a clarification request before it is overdue [5].</summary>
     public int ClarificationDueDays { get; set; } = 5;
 
-    /// <summary>Days the direct superior has to record a decision on a sanction recommendation [14].</summary>
+    /// <summary>Working days (the unit's calendar) the direct superior has to record a decision on a sanction recommendation [14].</summary>
     public int SanctionDecisionDueDays { get; set; } = 14;
 
     /// <summary>How long a unit record stays in the Redis cache [5 min]; changes to the unit invalidate it at once.</summary>

@@ -19,6 +19,7 @@ public static class InspectionsServiceExtensions
         }
         services.AddScoped<IEvidenceStore, PostgresEvidenceStore>();
         services.AddScoped<Access>();
+        services.AddScoped<UnitCalendars>();
         services.AddSingleton<UnitRecordCache>();
         services.AddExceptionHandler<DomainExceptionHandler>();
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(

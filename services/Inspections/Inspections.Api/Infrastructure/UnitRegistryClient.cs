@@ -19,6 +19,12 @@ public interface IUnitRegistry
 
     /// <summary>Whether <paramref name="unitId"/> lies below <paramref name="ancestorId"/> (for unit heads' subtrees).</summary>
     Task<bool> IsDescendantAsync(Guid ancestorId, Guid unitId, CancellationToken ct);
+
+    /// <summary>
+    /// The national holidays and cuti bersama of a year (entered, fixed-date and estimated), or null when the registry
+    /// cannot tell. The question names a year only, never a unit.
+    /// </summary>
+    Task<IReadOnlyList<DateOnly>?> GetHolidaysAsync(int year, CancellationToken ct);
 }
 
 public sealed class UnitRegistryUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
@@ -26,7 +32,7 @@ public sealed class UnitRegistryUnavailableException(string message, Exception? 
 /// <summary>
 /// <see cref="IUnitRegistry"/> over the registry's HTTP API (<c>http://unitregistry</c>, resolved by service
 /// discovery): <c>GET /api/units/{id}</c>, <c>GET /api/units/{id}/service-hours/check?at=</c>,
-/// <c>GET /api/units/{id}/ancestors</c>.
+/// <c>GET /api/units/{id}/ancestors</c>, <c>GET /api/calendar/holidays?year=</c>.
 /// </summary>
 public sealed class HttpUnitRegistry(HttpClient http, ILogger<HttpUnitRegistry> logger) : IUnitRegistry
 {
@@ -35,6 +41,8 @@ public sealed class HttpUnitRegistry(HttpClient http, ILogger<HttpUnitRegistry> 
     private sealed record UnitDto(Guid Id, string? Code, string? Name, Guid? ParentId, LocationDto? Location, string? TimeZone);
 
     private sealed record CheckDto(bool IsOpen);
+
+    private sealed record HolidayDto(DateOnly Date);
 
     public async Task<UnitInfo?> GetUnitAsync(Guid unitId, CancellationToken ct)
     {
@@ -98,6 +106,25 @@ public sealed class HttpUnitRegistry(HttpClient http, ILogger<HttpUnitRegistry> 
         {
             logger.LogWarning(ex, "The unit registry could not list the ancestors of unit {UnitId}", unitId);
             return false;
+        }
+    }
+
+    public async Task<IReadOnlyList<DateOnly>?> GetHolidaysAsync(int year, CancellationToken ct)
+    {
+        try
+        {
+            using var response = await http.GetAsync($"/api/calendar/holidays?year={year}", ct);
+            if (!response.IsSuccessStatusCode)
+            {
+                return null;
+            }
+            var list = await response.Content.ReadFromJsonAsync<List<HolidayDto>>(JsonSerializerOptions.Web, ct);
+            return list?.Select(h => h.Date).ToList();
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException && !ct.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "The unit registry did not give the holidays of {Year}", year);
+            return null;
         }
     }
 }
