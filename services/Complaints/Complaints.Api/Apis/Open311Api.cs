@@ -65,17 +65,43 @@ public static class Open311Api
         return TypedResults.Json(new Dictionary<string, object?> { ["service_code"] = category.Code, ["attributes"] = Array.Empty<object>() });
     }
 
-    private static IResult Discovery(string format, HttpRequest request)
+    /// <summary>
+    /// The GeoReport v2 discovery object: changeset, contact, key_service and the endpoints, whose url is the public
+    /// base (scheme, host and prefix forwarded by the gateway).
+    /// </summary>
+    private static IResult Discovery(string format, HttpRequest request, IOptions<ComplaintsOptions> options)
     {
         if (!IsFormat(format))
         {
             return UnknownFormat();
         }
-        var url = $"{request.Scheme}://{request.Host}/open311/v2/";
-        var endpoint = Obj(("specification", "http://wiki.open311.org/GeoReport_v2"), ("url", url), ("type", "production"),
-            ("formats", "application/json, text/xml"));
-        return Render(format, "discovery", "endpoint", [endpoint]);
+        var o = options.Value.Open311;
+        var url = $"{request.Scheme}://{request.Host}{request.PathBase}/open311/v2";
+        string[] formats = ["application/json", "text/xml"];
+        if (format == "xml")
+        {
+            return Xml(200, new XElement("discovery",
+                new XElement("changeset", o.Changeset), new XElement("contact", o.Contact), new XElement("key_service", o.KeyService),
+                new XElement("endpoints", new XElement("endpoint",
+                    new XElement("specification", Specification), new XElement("url", url), new XElement("changeset", o.Changeset),
+                    new XElement("type", "production"), new XElement("formats", formats.Select(f => new XElement("format", f)))))));
+        }
+        return TypedResults.Json(new Dictionary<string, object?>
+        {
+            ["changeset"] = o.Changeset,
+            ["contact"] = o.Contact,
+            ["key_service"] = o.KeyService,
+            ["endpoints"] = new[]
+            {
+                new Dictionary<string, object?>
+                {
+                    ["specification"] = Specification, ["url"] = url, ["changeset"] = o.Changeset, ["type"] = "production", ["formats"] = formats,
+                },
+            },
+        }, JsonOptions);
     }
+
+    private const string Specification = "http://wiki.open311.org/GeoReport_v2";
 
     /// <summary>
     /// GeoReport v2 POST requests. Anonymous like every intake; a citizen who sends their bearer token too gets the
