@@ -124,6 +124,33 @@ public sealed class InspectionsApiTests(InspectionsFixture fixture)
     }
 
     [Fact]
+    public async Task Creating_a_plan_asks_the_registry_nothing_about_its_target_units()
+    {
+        var (_, target) = fixture.Units.AddKelurahan();
+        var (_, other) = fixture.Units.AddKelurahan();
+        var satgas = fixture.As("satgas");
+        var planId = await CreatePlanAsync(satgas, target);
+        Assert.DoesNotContain(target, fixture.Units.AskedAbout);
+        Assert.True(fixture.Units.DirectoryRequests >= 1);
+
+        // A second plan within the directory's lifetime asks nothing at all; an unknown target is still refused.
+        var before = fixture.Units.DirectoryRequests;
+        await CreatePlanAsync(satgas, other);
+        Assert.Equal(before, fixture.Units.DirectoryRequests);
+        Assert.DoesNotContain(other, fixture.Units.AskedAbout);
+        using var unknown = await satgas.PostAsJsonAsync("/api/inspections/plans", new
+        {
+            title = "Sidak",
+            windowStart = "2025-03-01",
+            windowEnd = "2025-03-31",
+            unitIds = new[] { Guid.NewGuid() },
+            teamMembers = new[] { "satgas-1" },
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.NotEqual(Guid.Empty, planId);
+    }
+
+    [Fact]
     public async Task Check_ins_out_of_hours_or_far_away_are_accepted_but_flagged()
     {
         var (_, kelurahan) = fixture.Units.AddKelurahan();
@@ -449,6 +476,65 @@ public sealed class InspectionsApiTests(InspectionsFixture fixture)
         Assert.True(due - requested >= TimeSpan.FromDays(7), $"{requested} → {due}");
         Assert.Equal(requested.TimeOfDay, due.TimeOfDay);
         Assert.True(new WorkingDays(FakeUnitRegistry.Holidays).IsWorkingDay(DateOnly.FromDateTime(due.DateTime)));
+    }
+
+    [Fact]
+    public async Task The_sidak_checklist_reads_Indonesian_first_with_English_as_translation()
+    {
+        var v1 = await OkJson(await fixture.As("satgas").GetAsync("/api/inspections/checklists/sidak-pelayanan/versions/1"));
+        var officeOpen = v1["items"]!.AsArray().Single(i => i!["code"]!.GetValue<string>() == "office-open")!;
+        Assert.Equal("Kantor buka pada jam pelayanan", officeOpen["text"]!.GetValue<string>());
+        Assert.Equal("Office open during service hours", officeOpen["textEn"]!.GetValue<string>());
+        Assert.All(v1["items"]!.AsArray(), i => Assert.False(string.IsNullOrEmpty(i!["textEn"]?.GetValue<string>())));
+    }
+
+    [Fact]
+    public async Task A_backdated_visit_is_flagged_throughout_and_a_sanction_resting_on_it_waits_for_a_satgas_leads_confirmation()
+    {
+        var (_, kelurahan) = fixture.Units.AddKelurahan();
+        var satgas = fixture.As("satgas", subject: "satgas-pencatat");
+        var nip = Nip();
+        var visitId = Guid.NewGuid();
+        var findingId = Guid.NewGuid();
+        // Monday 10 March 2014, more than the allowed backdating (ten years in this fixture) before it reaches the service.
+        var longAgo = new DateTimeOffset(2014, 3, 10, 10, 0, 0, TimeSpan.FromHours(7));
+        await OkJson(await PutJson(satgas, $"/api/inspections/visits/{visitId}/submission", Submission(kelurahan, null, longAgo, nip, findingId: findingId)),
+            HttpStatusCode.Created);
+
+        var visit = await OkJson(await satgas.GetAsync($"/api/inspections/visits/{visitId}"));
+        Assert.True(visit["backdated"]!.GetValue<bool>());
+        Assert.False(visit["backdatingConfirmed"]!.GetValue<bool>());
+        Assert.Contains("backdated", visit["checkIn"]!["flags"]!.AsArray().Select(f => f!.GetValue<string>()));
+        Assert.All(visit["findings"]!.AsArray(), f => Assert.True(f!["backdated"]!.GetValue<bool>()));
+        Assert.All(visit["attendance"]!.AsArray(), a => Assert.True(a!["backdated"]!.GetValue<bool>()));
+        var completed = await fixture.ScalarAsync<string>(
+            "SELECT payload::text FROM outbox_messages WHERE message_type LIKE '%InspectionCompleted%' AND payload::text LIKE @v", ("v", $"%{visitId}%"));
+        Assert.Contains("\"backdated\": true", completed!, StringComparison.Ordinal);
+        var officer = (await (await satgas.GetAsync($"/api/inspections/units/{kelurahan}/absences?year=2014")).Content.ReadFromJsonAsync<JsonArray>())!
+            .Single(o => o!["staffNumber"]!.GetValue<string>() == nip)!;
+        Assert.Equal("2014-03-10", Assert.Single(officer["unconfirmedBackdatedDays"]!.AsArray())!.GetValue<string>());
+
+        var clarification = await OkJson(await satgas.PostAsJsonAsync($"/api/inspections/findings/{findingId}/clarifications",
+            new { question = "Mengapa petugas tidak hadir?" }), HttpStatusCode.Created);
+        var clarificationId = clarification["id"]!.GetValue<Guid>();
+        await OkJson(await fixture.As("unit-head", kelurahan).PostAsJsonAsync($"/api/inspections/clarifications/{clarificationId}/answer",
+            new { answer = "Tidak ada keterangan" }));
+        var escalate = () => satgas.PostAsJsonAsync($"/api/inspections/clarifications/{clarificationId}/escalate",
+            new { superiorName = "Lurah Kwitang", level = "spoken-reprimand" });
+        Assert.Equal(HttpStatusCode.Conflict, (await escalate()).StatusCode);
+
+        // The satgas who submitted it cannot confirm it; another satgas (the lead) can, and then the sanction goes ahead.
+        Assert.Equal(HttpStatusCode.Forbidden, (await satgas.PostAsJsonAsync($"/api/inspections/visits/{visitId}/backdating-confirmation",
+            new { note = "Saya sendiri" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await fixture.As("unit-head", kelurahan).PostAsJsonAsync($"/api/inspections/visits/{visitId}/backdating-confirmation",
+            new { note = "x" })).StatusCode);
+        var confirmed = await OkJson(await fixture.As("satgas", subject: "ketua-satgas").PostAsJsonAsync($"/api/inspections/visits/{visitId}/backdating-confirmation",
+            new { note = "Laporan tim dan log perangkat sesuai" }));
+        Assert.True(confirmed["backdatingConfirmed"]!.GetValue<bool>());
+        Assert.True(confirmed["backdated"]!.GetValue<bool>());
+        await OkJson(await escalate(), HttpStatusCode.Created);
+        var chain = await OkJson(await satgas.GetAsync($"/api/inspections/visits/{visitId}/verify-chain"));
+        Assert.True(chain["valid"]!.GetValue<bool>(), chain.ToJsonString());
     }
 
     [Fact]

@@ -35,10 +35,26 @@ public sealed class FakeUnitRegistry : IUnitRegistry
         return (kecamatan.Id, kelurahan.Id);
     }
 
-    public Task<UnitInfo?> GetUnitAsync(Guid unitId, CancellationToken ct) => Task.FromResult(units.GetValueOrDefault(unitId));
+    /// <summary>Every unit id a caller asked about by id (GetUnitAsync, IsInsideServiceHoursAsync, IsDescendantAsync).</summary>
+    public ConcurrentQueue<Guid> AskedAbout { get; } = new();
+
+    public int DirectoryRequests;
+
+    public Task<UnitInfo?> GetUnitAsync(Guid unitId, CancellationToken ct)
+    {
+        AskedAbout.Enqueue(unitId);
+        return Task.FromResult(units.GetValueOrDefault(unitId));
+    }
+
+    public Task<IReadOnlySet<Guid>?> GetUnitIdsAsync(CancellationToken ct)
+    {
+        Interlocked.Increment(ref DirectoryRequests);
+        return Task.FromResult<IReadOnlySet<Guid>?>(units.Keys.ToHashSet());
+    }
 
     public Task<bool?> IsInsideServiceHoursAsync(Guid unitId, DateTimeOffset at, CancellationToken ct)
     {
+        AskedAbout.Enqueue(unitId);
         if (!units.ContainsKey(unitId))
         {
             return Task.FromResult<bool?>(null);
@@ -60,6 +76,7 @@ public sealed class FakeUnitRegistry : IUnitRegistry
 
     public Task<bool> IsDescendantAsync(Guid ancestorId, Guid unitId, CancellationToken ct)
     {
+        AskedAbout.Enqueue(unitId);
         var current = units.GetValueOrDefault(unitId)?.ParentId;
         while (current is { } id)
         {
@@ -159,6 +176,9 @@ public sealed class InspectionsFixture : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:cache", infra.RedisConnectionString);
             builder.UseSetting("Identity:Issuer", fixture.tokens.Issuer);
             builder.UseSetting("OTEL_SERVICE_NAME", "inspections-tests");
+            // The scenarios are dated March 2025 on purpose (fixed service hours and holidays), so visits count as
+            // backdated only beyond ten years here; the backdating test dates its visit before that.
+            builder.UseSetting("Inspections:MaxBackdating", "3650.00:00:00");
             builder.UseSetting("Inspections:MaxEvidenceBytes", MaxEvidenceBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Error");

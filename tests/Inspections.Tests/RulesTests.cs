@@ -80,6 +80,27 @@ public sealed class DisciplineLadderTests
             rules.Add(new DateTimeOffset(2026, 12, 31, 9, 0, 0, TimeSpan.FromHours(7)), 1, wib));
     }
 
+    [Fact]
+    public void This_year_and_today_are_read_in_the_units_zone_not_in_UTC()
+    {
+        // 31 December 2026 20:00 UTC is already 1 January 2027 in WIB (and in WIT).
+        var newYearsEve = new DateTimeOffset(2026, 12, 31, 20, 0, 0, TimeSpan.Zero);
+        Assert.Equal(new DateOnly(2027, 1, 1), Tinjau.Inspections.Api.Infrastructure.UnitZones.Today(newYearsEve, null));
+        Assert.Equal(new DateOnly(2027, 1, 1), Tinjau.Inspections.Api.Infrastructure.UnitZones.Today(newYearsEve, "WIT"));
+        Assert.Equal(new DateOnly(2026, 12, 31), Tinjau.Inspections.Api.Infrastructure.UnitZones.Today(newYearsEve.AddHours(-4), "WIB"));
+    }
+
+    [Fact]
+    public void A_template_seeded_in_English_is_reworded_Indonesian_first_with_the_same_items()
+    {
+        var english = ChecklistTemplate.SidakV1Items.Select(i => new ChecklistItem(i.Code, i.TextEn!)).ToList();
+        var template = ChecklistTemplate.Create(Guid.NewGuid(), ChecklistTemplate.DefaultCode, 1, "Sidak", english, "seed", DateTimeOffset.UnixEpoch);
+        Assert.True(template.Reword(ChecklistTemplate.SidakV1Items));
+        Assert.Equal("Kepala kantor hadir", template.Items.Single(i => i.Code == "head-present").Text);
+        Assert.False(template.Reword(ChecklistTemplate.SidakV1Items));
+        Assert.False(template.Reword(ChecklistTemplate.SidakV1Items.Take(3).ToList()));
+    }
+
     [Theory]
     [InlineData(SanctionLevel.WrittenStatementOfDissatisfaction, SanctionGravity.Light)]
     [InlineData(SanctionLevel.AllowanceCut25Percent6Months, SanctionGravity.Medium)]
@@ -108,6 +129,18 @@ public sealed class CheckInRulesTests
 
     [Fact]
     public void Inside_hours_and_close_is_not_flagged() => Assert.Equal(CheckInFlags.None, Assess(true, 25));
+
+    [Fact]
+    public void A_device_time_more_than_the_allowed_backdating_before_receipt_is_flagged_backdated()
+    {
+        CheckInFlags At(TimeSpan before) =>
+            CheckInAssessment.Assess(true, 25, 300, Now - before, Now, TimeSpan.FromMinutes(5), Day, null, null, TimeSpan.FromHours(48));
+        Assert.Equal(CheckInFlags.None, At(TimeSpan.FromHours(47)));
+        Assert.Equal(CheckInFlags.None, At(TimeSpan.FromHours(48)));
+        Assert.Equal(CheckInFlags.Backdated, At(TimeSpan.FromHours(48) + TimeSpan.FromSeconds(1)));
+        Assert.Equal(CheckInFlags.Backdated, At(TimeSpan.FromDays(90)));
+        Assert.Contains("backdated", CheckInAssessment.Names(At(TimeSpan.FromDays(90))));
+    }
 
     [Fact]
     public void Out_of_hours_is_flagged() => Assert.Equal(CheckInFlags.OutsideServiceHours, Assess(false, 25));

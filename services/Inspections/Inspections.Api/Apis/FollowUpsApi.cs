@@ -226,8 +226,19 @@ public static class FollowUpsApi
         {
             return Problems.Validation("officerId", "is not an officer recorded at this unit");
         }
-        var visit = await db.Visits.AsNoTracking().Where(v => v.Id == c.VisitId).Select(v => new { v.LocalDate.Year, v.UnitTimeZone }).FirstAsync(ct);
-        var year = visit.Year;
+        var visit = await db.Visits.AsNoTracking().Include(v => v.RecordEntries).FirstAsync(v => v.Id == c.VisitId, ct);
+        var year = visit.LocalDate.Year;
+        // No sanction rests on a backdated visit until a satgas lead has confirmed it.
+        var unconfirmed = (await OfficersApi.UnconfirmedBackdatedAsync(db, officer.Id, year, ct)).Select(b => b.VisitId).ToHashSet();
+        if (visit.NeedsBackdatingConfirmation)
+        {
+            unconfirmed.Add(visit.Id);
+        }
+        if (unconfirmed.Count > 0)
+        {
+            return Problems.Conflict("Kunjungan bertanggal mundur belum dikonfirmasi ketua satgas / backdated visits not yet confirmed by a satgas lead: "
+                                     + string.Join(", ", unconfirmed.Order()) + ". POST /api/inspections/visits/{id}/backdating-confirmation first.");
+        }
         var absences = await OfficersApi.UnexcusedDaysAsync(db, officer.Id, year, ct);
         var suggested = DisciplineLadder.Suggest(absences.Count,
             DisciplineLadder.LongestConsecutiveRun(absences, await calendars.ForYearsAsync(year, year, ct)));

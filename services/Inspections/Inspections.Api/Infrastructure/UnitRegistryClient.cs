@@ -25,6 +25,12 @@ public interface IUnitRegistry
     /// cannot tell. The question names a year only, never a unit.
     /// </summary>
     Task<IReadOnlyList<DateOnly>?> GetHolidaysAsync(int year, CancellationToken ct);
+
+    /// <summary>
+    /// The ids of every unit the registry knows (the whole directory, page by page), or null when it cannot tell.
+    /// Plans are checked against it so that creating one asks nothing about its target units.
+    /// </summary>
+    Task<IReadOnlySet<Guid>?> GetUnitIdsAsync(CancellationToken ct);
 }
 
 public sealed class UnitRegistryUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
@@ -43,6 +49,10 @@ public sealed class HttpUnitRegistry(HttpClient http, ILogger<HttpUnitRegistry> 
     private sealed record CheckDto(bool IsOpen);
 
     private sealed record HolidayDto(DateOnly Date);
+
+    private sealed record IdDto(Guid Id);
+
+    private sealed record PageDto(List<IdDto>? Items, int Total);
 
     public async Task<UnitInfo?> GetUnitAsync(Guid unitId, CancellationToken ct)
     {
@@ -124,6 +134,36 @@ public sealed class HttpUnitRegistry(HttpClient http, ILogger<HttpUnitRegistry> 
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException && !ct.IsCancellationRequested)
         {
             logger.LogWarning(ex, "The unit registry did not give the holidays of {Year}", year);
+            return null;
+        }
+    }
+
+    public async Task<IReadOnlySet<Guid>?> GetUnitIdsAsync(CancellationToken ct)
+    {
+        const int size = 500;
+        var ids = new HashSet<Guid>();
+        try
+        {
+            for (var page = 1; page <= 200; page++)
+            {
+                using var response = await http.GetAsync($"/api/units?page={page}&pageSize={size}", ct);
+                if (!response.IsSuccessStatusCode)
+                {
+                    return null;
+                }
+                var dto = await response.Content.ReadFromJsonAsync<PageDto>(JsonSerializerOptions.Web, ct);
+                var items = dto?.Items ?? [];
+                ids.UnionWith(items.Select(i => i.Id));
+                if (items.Count < size || ids.Count >= dto!.Total)
+                {
+                    return ids;
+                }
+            }
+            return ids;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException && !ct.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "The unit registry did not list its units");
             return null;
         }
     }
