@@ -23,6 +23,11 @@ public sealed class StatisticsAndDuplicatesTests(ComplaintsFixture fx)
         Assert.DoesNotContain(filed.Id, await ids("from=2026-03-04&to=2026-03-04"));
         Assert.Contains(filed.Id, await ids("from=2026-03-04T20:00:00Z&to=2026-03-04T20:00:01Z"));
         Assert.Equal(400, (int)(await admin.GetAsync("/api/complaints?from=kemarin")).StatusCode);
+        // Open311 reads a date without a time the same way.
+        var open311 = async (string day) => (await (await fx.Anonymous().GetAsync($"/open311/v2/requests.json?start_date={day}&end_date={day}")).OkJsonAsync())
+            .EnumerateArray().Select(r => r.Str("service_request_id")).ToList();
+        Assert.Contains(filed.TrackingNumber, await open311("2026-03-05"));
+        Assert.DoesNotContain(filed.TrackingNumber, await open311("2026-03-04"));
 
         // Without dates the statistics end today in WIB.
         var stats = await (await admin.GetAsync($"/api/complaints/statistics?unitId={InMemoryUnitRegistry.Cikini}")).OkJsonAsync();

@@ -189,22 +189,15 @@ public static class Open311Api
         }
         else
         {
-            DateTimeOffset? start = null, end = null;
-            if (q["start_date"].ToString() is { Length: > 0 } s)
+            // A date without a time is that day in the city's time zone (WIB), as everywhere else.
+            var zone = IndonesianTimeZones.Find(options.Value.City.TimeZone);
+            if (!LocalDates.TryParseBound(q["start_date"].ToString(), zone, isEnd: false, out var start))
             {
-                if (!DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var v))
-                {
-                    return Error(format, 400, "start_date is not a w3c datetime");
-                }
-                start = v;
+                return Error(format, 400, "start_date is not a w3c datetime");
             }
-            if (q["end_date"].ToString() is { Length: > 0 } e)
+            if (!LocalDates.TryParseBound(q["end_date"].ToString(), zone, isEnd: true, out var end))
             {
-                if (!DateTimeOffset.TryParse(e, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var v))
-                {
-                    return Error(format, 400, "end_date is not a w3c datetime");
-                }
-                end = v;
+                return Error(format, 400, "end_date is not a w3c datetime");
             }
             var to = end ?? (start?.AddDays(MaxRangeDays) ?? time.GetUtcNow());
             var from = start ?? to.AddDays(-MaxRangeDays);
