@@ -131,6 +131,9 @@ public sealed class InspectionsApiTests(InspectionsFixture fixture)
         var satgas = fixture.As("satgas");
         var planId = await CreatePlanAsync(satgas, target);
         Assert.DoesNotContain(target, fixture.Units.AskedAbout);
+        // Nor does any log line or trace tag the service writes name it (what operations read in the dashboard).
+        Assert.Contains(fixture.Telemetry.Lines, line => line.Contains("/api/inspections/plans", StringComparison.Ordinal));
+        Assert.DoesNotContain(fixture.Telemetry.Lines, line => line.Contains(target.ToString(), StringComparison.OrdinalIgnoreCase));
         Assert.True(fixture.Units.DirectoryRequests >= 1);
 
         // A second plan within the directory's lifetime asks nothing at all; an unknown target is still refused.

@@ -105,6 +105,9 @@ public sealed class InspectionsFixture : IAsyncLifetime
 
     public FakeUnitRegistry Units { get; } = new();
 
+    /// <summary>The service's logs (Information and above) and trace tags.</summary>
+    public Telemetry Telemetry { get; } = new();
+
     public string ConnectionString { get; private set; } = "";
 
     public async Task InitializeAsync()
@@ -182,7 +185,8 @@ public sealed class InspectionsFixture : IAsyncLifetime
             builder.UseSetting("Inspections:MaxEvidenceBytes", MaxEvidenceBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Error");
-            builder.ConfigureLogging(logging => logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
+            builder.ConfigureLogging(logging => logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning)
+                .AddProvider(fixture.Telemetry).AddFilter<Telemetry>(null, LogLevel.Information));
             builder.ConfigureTestServices(services =>
             {
                 services.AddSingleton<IUnitRegistry>(fixture.Units);
