@@ -87,7 +87,8 @@ public sealed class InspectionsApiTests(InspectionsFixture fixture)
         var satgas = fixture.As("satgas");
         var nip = Nip();
         var visitId = Guid.NewGuid();
-        var submission = Submission(kelurahan, null, InHours, nip);
+        var photoId = Guid.NewGuid();
+        var submission = Submission(kelurahan, null, InHours, nip, evidenceId: photoId);
         ((JsonArray)submission["findings"]!).Add(new JsonObject
         {
             ["id"] = Guid.NewGuid().ToString(),
@@ -97,7 +98,10 @@ public sealed class InspectionsApiTests(InspectionsFixture fixture)
             ["description"] = "Ruang tunggu sempit",
             ["evidenceIds"] = new JsonArray(),
         });
-        await OkJson(await PutJson(satgas, $"/api/inspections/visits/{visitId}/submission", submission), HttpStatusCode.Created);
+        await OkJson(await satgas.PutAsync($"/api/inspections/visits/{visitId}/submission", Multipart(submission, photoId, Photo())), HttpStatusCode.Created);
+        // The photo belongs to the finding that names the officer.
+        Assert.Equal(HttpStatusCode.NotFound, (await fixture.As("unit-staff", kelurahan).GetAsync($"/api/inspections/visits/{visitId}/evidence/{photoId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await fixture.As("unit-head", kelurahan).GetAsync($"/api/inspections/visits/{visitId}/evidence/{photoId}")).StatusCode);
 
         foreach (var reader in new[] { fixture.As("unit-staff", kelurahan), fixture.As("evaluator") })
         {
@@ -106,6 +110,7 @@ public sealed class InspectionsApiTests(InspectionsFixture fixture)
             Assert.Empty(seen["attendance"]!.AsArray());
             var finding = Assert.Single(seen["findings"]!.AsArray());
             Assert.Equal("Ruang tunggu sempit", finding!["description"]!.GetValue<string>());
+            Assert.Empty(seen["evidence"]!.AsArray());
             var text = seen.ToJsonString();
             Assert.DoesNotContain(nip, text, StringComparison.Ordinal);
             Assert.DoesNotContain("Budi Santoso", text, StringComparison.Ordinal);

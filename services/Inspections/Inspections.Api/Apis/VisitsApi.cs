@@ -661,6 +661,12 @@ public static class VisitsApi
         {
             return Problems.NotFound();
         }
+        // Evidence of a finding that names an officer is for those who may see per-officer findings.
+        if (!await access.CanSeeOfficersAsync(http.User, visit.UnitId, ct)
+            && !VisitView.From((await LoadVisitAsync(db, id, ct, tracked: false))!, false, false).Evidence.Any(e => e.Id == evidenceId))
+        {
+            return Problems.NotFound();
+        }
         var meta = await db.Evidence.AsNoTracking().FirstOrDefaultAsync(e => e.Id == evidenceId && e.VisitId == id, ct);
         var bytes = meta is null ? null : await store.ReadAsync(evidenceId, ct);
         if (meta is null || bytes is null)
