@@ -61,6 +61,14 @@ public sealed class TokenTests(IdentityFixture fixture)
         Assert.Equal(FakeUnitDirectory.Senen.ToString(), head.GetClaim("unit_id").Value);
     }
 
+    [Fact]
+    public async Task The_demo_lokus_Kwitang_has_a_head_of_unit_who_can_sign_its_berita_acara()
+    {
+        var lurah = IdentityFixture.Read(await fixture.WaitForTokenAsync("lurah.kwitang@tinjau.local", "evaluations", TimeSpan.FromSeconds(20)));
+        Assert.Equal(["unit-head"], lurah.Claims.Where(c => c.Type == "role").Select(c => c.Value));
+        Assert.Equal(FakeUnitDirectory.Kwitang.ToString(), lurah.GetClaim("unit_id").Value);
+    }
+
     [Theory]
     [InlineData("ops@tinjau.local", "ops")]
     [InlineData("leadership@tinjau.local", "leadership")]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using Tinjau.Inspections.Api.Domain;
 using static Tinjau.Inspections.Tests.SidakScenario;
 
 namespace Tinjau.Inspections.Tests;
@@ -77,6 +78,84 @@ public sealed class InspectionsApiTests(InspectionsFixture fixture)
         Assert.Equal(planId, satgasView["planId"]!.GetValue<Guid>());
         // Another unit's staff still sees nothing.
         Assert.Equal(HttpStatusCode.NotFound, (await fixture.As("unit-staff", Guid.NewGuid()).GetAsync($"/api/inspections/visits/{visitId}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Unit_staff_see_unit_level_findings_only_and_the_head_of_unit_sees_each_officer()
+    {
+        var (kecamatan, kelurahan) = fixture.Units.AddKelurahan();
+        var satgas = fixture.As("satgas");
+        var nip = Nip();
+        var visitId = Guid.NewGuid();
+        var photoId = Guid.NewGuid();
+        var submission = Submission(kelurahan, null, InHours, nip, evidenceId: photoId);
+        ((JsonArray)submission["findings"]!).Add(new JsonObject
+        {
+            ["id"] = Guid.NewGuid().ToString(),
+            ["severity"] = "medium",
+            ["category"] = "facilities",
+            ["checklistItem"] = "waiting-room",
+            ["description"] = "Ruang tunggu sempit",
+            ["evidenceIds"] = new JsonArray(),
+        });
+        await OkJson(await satgas.PutAsync($"/api/inspections/visits/{visitId}/submission", Multipart(submission, photoId, Photo())), HttpStatusCode.Created);
+        // The photo belongs to the finding that names the officer.
+        Assert.Equal(HttpStatusCode.NotFound, (await fixture.As("unit-staff", kelurahan).GetAsync($"/api/inspections/visits/{visitId}/evidence/{photoId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await fixture.As("unit-head", kelurahan).GetAsync($"/api/inspections/visits/{visitId}/evidence/{photoId}")).StatusCode);
+
+        foreach (var reader in new[] { fixture.As("unit-staff", kelurahan), fixture.As("evaluator") })
+        {
+            var seen = await OkJson(await reader.GetAsync($"/api/inspections/visits/{visitId}"));
+            Assert.True(seen["officersWithheld"]!.GetValue<bool>());
+            Assert.Empty(seen["attendance"]!.AsArray());
+            var finding = Assert.Single(seen["findings"]!.AsArray());
+            Assert.Equal("Ruang tunggu sempit", finding!["description"]!.GetValue<string>());
+            Assert.Empty(seen["evidence"]!.AsArray());
+            var text = seen.ToJsonString();
+            Assert.DoesNotContain(nip, text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Budi Santoso", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("absent-without-reason", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Loket 2 kosong", text, StringComparison.Ordinal);
+        }
+        Assert.Equal(HttpStatusCode.Forbidden, (await fixture.As("unit-staff", kelurahan).GetAsync($"/api/inspections/units/{kelurahan}/absences?year=2025")).StatusCode);
+
+        foreach (var reader in new[] { fixture.As("unit-head", kelurahan), fixture.As("unit-head", kecamatan), fixture.As("leadership"), satgas })
+        {
+            var full = await OkJson(await reader.GetAsync($"/api/inspections/visits/{visitId}"));
+            Assert.False(full["officersWithheld"]!.GetValue<bool>());
+            Assert.Contains(full["attendance"]!.AsArray(), a => a!["staffNumber"]?.GetValue<string>() == nip && a["status"]!.GetValue<string>() == "absent-without-reason");
+            Assert.Equal(2, full["findings"]!.AsArray().Count);
+        }
+    }
+
+    [Fact]
+    public async Task Creating_a_plan_asks_the_registry_nothing_about_its_target_units()
+    {
+        var (_, target) = fixture.Units.AddKelurahan();
+        var (_, other) = fixture.Units.AddKelurahan();
+        var satgas = fixture.As("satgas");
+        var planId = await CreatePlanAsync(satgas, target);
+        Assert.DoesNotContain(target, fixture.Units.AskedAbout);
+        // Nor does any log line or trace tag the service writes name it (what operations read in the dashboard).
+        Assert.Contains(fixture.Telemetry.Lines, line => line.Contains("/api/inspections/plans", StringComparison.Ordinal));
+        Assert.DoesNotContain(fixture.Telemetry.Lines, line => line.Contains(target.ToString(), StringComparison.OrdinalIgnoreCase));
+        Assert.True(fixture.Units.DirectoryRequests >= 1);
+
+        // A second plan within the directory's lifetime asks nothing at all; an unknown target is still refused.
+        var before = fixture.Units.DirectoryRequests;
+        await CreatePlanAsync(satgas, other);
+        Assert.Equal(before, fixture.Units.DirectoryRequests);
+        Assert.DoesNotContain(other, fixture.Units.AskedAbout);
+        using var unknown = await satgas.PostAsJsonAsync("/api/inspections/plans", new
+        {
+            title = "Sidak",
+            windowStart = "2025-03-01",
+            windowEnd = "2025-03-31",
+            unitIds = new[] { Guid.NewGuid() },
+            teamMembers = new[] { "satgas-1" },
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.NotEqual(Guid.Empty, planId);
     }
 
     [Fact]
@@ -374,6 +453,96 @@ public sealed class InspectionsApiTests(InspectionsFixture fixture)
         Assert.True(chain["valid"]!.GetValue<bool>(), chain.ToJsonString());
         // check-in, submission, clarification requested, answered, sanction recommended, decided
         Assert.Equal(6, chain["entries"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Ten_absences_around_Idul_Fitri_are_one_run_and_follow_up_deadlines_count_working_days()
+    {
+        var (_, kelurahan) = fixture.Units.AddKelurahan();
+        var satgas = fixture.As("satgas");
+        var nip = Nip();
+        var dates = new[] { 21, 24, 25, 26, 27 }.Select(d => new DateTimeOffset(2025, 3, d, 10, 0, 0, TimeSpan.FromHours(7)))
+            .Concat(new[] { 8, 9, 10, 11, 14 }.Select(d => new DateTimeOffset(2025, 4, d, 10, 0, 0, TimeSpan.FromHours(7))));
+        Guid findingId = default;
+        foreach (var date in dates)
+        {
+            findingId = Guid.NewGuid();
+            await OkJson(await PutJson(satgas, $"/api/inspections/visits/{Guid.NewGuid()}/submission",
+                Submission(kelurahan, null, date, nip, findingId: findingId)), HttpStatusCode.Created);
+        }
+        var list = await (await satgas.GetAsync($"/api/inspections/units/{kelurahan}/absences?year=2025")).Content.ReadFromJsonAsync<JsonArray>();
+        var officer = list!.Single(o => o!["staffNumber"]!.GetValue<string>() == nip)!;
+        Assert.Equal(10, officer["unexcusedDays"]!.GetValue<int>());
+        Assert.Equal(10, officer["longestConsecutiveRun"]!.GetValue<int>());
+        Assert.Equal("dismissal", officer["suggestedLevel"]!.GetValue<string>());
+
+        // The unit has 5 working days to answer: at least a week of calendar days, ending on a working day at the same local time.
+        var clarification = await OkJson(await satgas.PostAsJsonAsync($"/api/inspections/findings/{findingId}/clarifications",
+            new { question = "Mengapa petugas tidak hadir?" }), HttpStatusCode.Created);
+        var requested = clarification["requestedAt"]!.GetValue<DateTimeOffset>().ToOffset(TimeSpan.FromHours(7));
+        var due = clarification["dueAt"]!.GetValue<DateTimeOffset>().ToOffset(TimeSpan.FromHours(7));
+        Assert.True(due - requested >= TimeSpan.FromDays(7), $"{requested} → {due}");
+        Assert.Equal(requested.TimeOfDay, due.TimeOfDay);
+        Assert.True(new WorkingDays(FakeUnitRegistry.Holidays).IsWorkingDay(DateOnly.FromDateTime(due.DateTime)));
+    }
+
+    [Fact]
+    public async Task The_sidak_checklist_reads_Indonesian_first_with_English_as_translation()
+    {
+        var v1 = await OkJson(await fixture.As("satgas").GetAsync("/api/inspections/checklists/sidak-pelayanan/versions/1"));
+        var officeOpen = v1["items"]!.AsArray().Single(i => i!["code"]!.GetValue<string>() == "office-open")!;
+        Assert.Equal("Kantor buka pada jam pelayanan", officeOpen["text"]!.GetValue<string>());
+        Assert.Equal("Office open during service hours", officeOpen["textEn"]!.GetValue<string>());
+        Assert.All(v1["items"]!.AsArray(), i => Assert.False(string.IsNullOrEmpty(i!["textEn"]?.GetValue<string>())));
+    }
+
+    [Fact]
+    public async Task A_backdated_visit_is_flagged_throughout_and_a_sanction_resting_on_it_waits_for_a_satgas_leads_confirmation()
+    {
+        var (_, kelurahan) = fixture.Units.AddKelurahan();
+        var satgas = fixture.As("satgas", subject: "satgas-pencatat");
+        var nip = Nip();
+        var visitId = Guid.NewGuid();
+        var findingId = Guid.NewGuid();
+        // Monday 10 March 2014, more than the allowed backdating (ten years in this fixture) before it reaches the service.
+        var longAgo = new DateTimeOffset(2014, 3, 10, 10, 0, 0, TimeSpan.FromHours(7));
+        await OkJson(await PutJson(satgas, $"/api/inspections/visits/{visitId}/submission", Submission(kelurahan, null, longAgo, nip, findingId: findingId)),
+            HttpStatusCode.Created);
+
+        var visit = await OkJson(await satgas.GetAsync($"/api/inspections/visits/{visitId}"));
+        Assert.True(visit["backdated"]!.GetValue<bool>());
+        Assert.False(visit["backdatingConfirmed"]!.GetValue<bool>());
+        Assert.Contains("backdated", visit["checkIn"]!["flags"]!.AsArray().Select(f => f!.GetValue<string>()));
+        Assert.All(visit["findings"]!.AsArray(), f => Assert.True(f!["backdated"]!.GetValue<bool>()));
+        Assert.All(visit["attendance"]!.AsArray(), a => Assert.True(a!["backdated"]!.GetValue<bool>()));
+        var completed = await fixture.ScalarAsync<string>(
+            "SELECT payload::text FROM outbox_messages WHERE message_type LIKE '%InspectionCompleted%' AND payload::text LIKE @v", ("v", $"%{visitId}%"));
+        Assert.Contains("\"backdated\": true", completed!, StringComparison.Ordinal);
+        var officer = (await (await satgas.GetAsync($"/api/inspections/units/{kelurahan}/absences?year=2014")).Content.ReadFromJsonAsync<JsonArray>())!
+            .Single(o => o!["staffNumber"]!.GetValue<string>() == nip)!;
+        Assert.Equal("2014-03-10", Assert.Single(officer["unconfirmedBackdatedDays"]!.AsArray())!.GetValue<string>());
+
+        var clarification = await OkJson(await satgas.PostAsJsonAsync($"/api/inspections/findings/{findingId}/clarifications",
+            new { question = "Mengapa petugas tidak hadir?" }), HttpStatusCode.Created);
+        var clarificationId = clarification["id"]!.GetValue<Guid>();
+        await OkJson(await fixture.As("unit-head", kelurahan).PostAsJsonAsync($"/api/inspections/clarifications/{clarificationId}/answer",
+            new { answer = "Tidak ada keterangan" }));
+        var escalate = () => satgas.PostAsJsonAsync($"/api/inspections/clarifications/{clarificationId}/escalate",
+            new { superiorName = "Lurah Kwitang", level = "spoken-reprimand" });
+        Assert.Equal(HttpStatusCode.Conflict, (await escalate()).StatusCode);
+
+        // The satgas who submitted it cannot confirm it; another satgas (the lead) can, and then the sanction goes ahead.
+        Assert.Equal(HttpStatusCode.Forbidden, (await satgas.PostAsJsonAsync($"/api/inspections/visits/{visitId}/backdating-confirmation",
+            new { note = "Saya sendiri" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await fixture.As("unit-head", kelurahan).PostAsJsonAsync($"/api/inspections/visits/{visitId}/backdating-confirmation",
+            new { note = "x" })).StatusCode);
+        var confirmed = await OkJson(await fixture.As("satgas", subject: "ketua-satgas").PostAsJsonAsync($"/api/inspections/visits/{visitId}/backdating-confirmation",
+            new { note = "Laporan tim dan log perangkat sesuai" }));
+        Assert.True(confirmed["backdatingConfirmed"]!.GetValue<bool>());
+        Assert.True(confirmed["backdated"]!.GetValue<bool>());
+        await OkJson(await escalate(), HttpStatusCode.Created);
+        var chain = await OkJson(await satgas.GetAsync($"/api/inspections/visits/{visitId}/verify-chain"));
+        Assert.True(chain["valid"]!.GetValue<bool>(), chain.ToJsonString());
     }
 
     [Fact]

@@ -34,10 +34,26 @@ public sealed class FakeUnitRegistry : IUnitRegistry
         return (kecamatan.Id, kelurahan.Id);
     }
 
-    public Task<UnitInfo?> GetUnitAsync(Guid unitId, CancellationToken ct) => Task.FromResult(units.GetValueOrDefault(unitId));
+    /// <summary>Every unit id a caller asked about by id (GetUnitAsync, IsInsideServiceHoursAsync, IsDescendantAsync).</summary>
+    public ConcurrentQueue<Guid> AskedAbout { get; } = new();
+
+    public int DirectoryRequests;
+
+    public Task<UnitInfo?> GetUnitAsync(Guid unitId, CancellationToken ct)
+    {
+        AskedAbout.Enqueue(unitId);
+        return Task.FromResult(units.GetValueOrDefault(unitId));
+    }
+
+    public Task<IReadOnlySet<Guid>?> GetUnitIdsAsync(CancellationToken ct)
+    {
+        Interlocked.Increment(ref DirectoryRequests);
+        return Task.FromResult<IReadOnlySet<Guid>?>(units.Keys.ToHashSet());
+    }
 
     public Task<bool?> IsInsideServiceHoursAsync(Guid unitId, DateTimeOffset at, CancellationToken ct)
     {
+        AskedAbout.Enqueue(unitId);
         if (!units.ContainsKey(unitId))
         {
             return Task.FromResult<bool?>(null);
@@ -47,8 +63,19 @@ public sealed class FakeUnitRegistry : IUnitRegistry
         return Task.FromResult<bool?>(open);
     }
 
+    /// <summary>Idul Fitri 2025 with Nyepi and cuti bersama around it (28 March – 7 April), and Natal 2026.</summary>
+    public static readonly DateOnly[] Holidays =
+    [
+        new(2025, 3, 28), new(2025, 3, 29), new(2025, 3, 31), new(2025, 4, 1), new(2025, 4, 2), new(2025, 4, 3), new(2025, 4, 4),
+        new(2025, 4, 7), new(2026, 12, 25),
+    ];
+
+    public Task<IReadOnlyList<DateOnly>?> GetHolidaysAsync(int year, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<DateOnly>?>(Holidays.Where(d => d.Year == year).ToList());
+
     public Task<bool> IsDescendantAsync(Guid ancestorId, Guid unitId, CancellationToken ct)
     {
+        AskedAbout.Enqueue(unitId);
         var current = units.GetValueOrDefault(unitId)?.ParentId;
         while (current is { } id)
         {
@@ -76,6 +103,9 @@ public sealed class InspectionsFixture : IAsyncLifetime
     private Factory? factory;
 
     public FakeUnitRegistry Units { get; } = new();
+
+    /// <summary>The service's logs (Information and above) and trace tags.</summary>
+    public Telemetry Telemetry { get; } = new();
 
     public string ConnectionString { get; private set; } = "";
 
@@ -148,10 +178,14 @@ public sealed class InspectionsFixture : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:cache", infra.RedisConnectionString);
             builder.UseSetting("Identity:Issuer", fixture.tokens.Issuer);
             builder.UseSetting("OTEL_SERVICE_NAME", "inspections-tests");
+            // The scenarios are dated March 2025 on purpose (fixed service hours and holidays), so visits count as
+            // backdated only beyond ten years here; the backdating test dates its visit before that.
+            builder.UseSetting("Inspections:MaxBackdating", "3650.00:00:00");
             builder.UseSetting("Inspections:MaxEvidenceBytes", MaxEvidenceBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Error");
-            builder.ConfigureLogging(logging => logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
+            builder.ConfigureLogging(logging => logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning)
+                .AddProvider(fixture.Telemetry).AddFilter<Telemetry>(null, LogLevel.Information));
             builder.ConfigureTestServices(services =>
             {
                 services.AddSingleton<IUnitRegistry>(fixture.Units);

@@ -49,6 +49,58 @@ public sealed class DisciplineLadderTests
         Assert.Equal(5, DisciplineLadder.LongestConsecutiveRun(days));
     }
 
+    [Fact]
+    public void Holidays_and_cuti_bersama_between_absences_keep_them_in_one_run_of_ten()
+    {
+        // Fri 21 – Thu 27 March 2025 and Tue 8 – Mon 14 April 2025: between them only Nyepi, Idul Fitri, cuti bersama and weekends.
+        var calendar = new WorkingDays(FakeUnitRegistry.Holidays);
+        var days = new[] { 21, 24, 25, 26, 27 }.Select(d => new DateOnly(2025, 3, d))
+            .Concat(new[] { 8, 9, 10, 11, 14 }.Select(d => new DateOnly(2025, 4, d))).ToList();
+        Assert.Equal(10, DisciplineLadder.LongestConsecutiveRun(days, calendar));
+        Assert.Equal(SanctionLevel.Dismissal, DisciplineLadder.Suggest(days.Count, DisciplineLadder.LongestConsecutiveRun(days, calendar)));
+        // Without the holidays they are two runs.
+        Assert.Equal(5, DisciplineLadder.LongestConsecutiveRun(days));
+        // A working day present in between breaks the run.
+        Assert.Equal(5, DisciplineLadder.LongestConsecutiveRun(days, new WorkingDays(FakeUnitRegistry.Holidays.Where(d => d != new DateOnly(2025, 4, 2)))));
+    }
+
+    [Fact]
+    public void Deadlines_count_working_days_in_the_units_zone_and_the_rules_calendar_knows_New_Year()
+    {
+        var wib = TimeZoneInfo.FindSystemTimeZoneById("Asia/Jakarta");
+        var calendar = new WorkingDays(FakeUnitRegistry.Holidays);
+        // Thursday 27 March 2025 10:00 WIB + 5 working days: past Nyepi, Idul Fitri and cuti bersama to Monday 14 April.
+        Assert.Equal(new DateTimeOffset(2025, 4, 14, 10, 0, 0, TimeSpan.FromHours(7)),
+            calendar.Add(new DateTimeOffset(2025, 3, 27, 10, 0, 0, TimeSpan.FromHours(7)), 5, wib));
+        // Friday 23:30 UTC is Saturday in WIB: + 1 is Monday.
+        Assert.Equal(new DateTimeOffset(2025, 3, 10, 6, 30, 0, TimeSpan.FromHours(7)),
+            calendar.Add(new DateTimeOffset(2025, 3, 7, 23, 30, 0, TimeSpan.Zero), 1, wib));
+        var rules = new WorkingDays(Enumerable.Range(2026, 2).SelectMany(WorkingDays.RuleDates));
+        Assert.Equal(new DateTimeOffset(2027, 1, 4, 9, 0, 0, TimeSpan.FromHours(7)),
+            rules.Add(new DateTimeOffset(2026, 12, 31, 9, 0, 0, TimeSpan.FromHours(7)), 1, wib));
+    }
+
+    [Fact]
+    public void This_year_and_today_are_read_in_the_units_zone_not_in_UTC()
+    {
+        // 31 December 2026 20:00 UTC is already 1 January 2027 in WIB (and in WIT).
+        var newYearsEve = new DateTimeOffset(2026, 12, 31, 20, 0, 0, TimeSpan.Zero);
+        Assert.Equal(new DateOnly(2027, 1, 1), Tinjau.Inspections.Api.Infrastructure.UnitZones.Today(newYearsEve, null));
+        Assert.Equal(new DateOnly(2027, 1, 1), Tinjau.Inspections.Api.Infrastructure.UnitZones.Today(newYearsEve, "WIT"));
+        Assert.Equal(new DateOnly(2026, 12, 31), Tinjau.Inspections.Api.Infrastructure.UnitZones.Today(newYearsEve.AddHours(-4), "WIB"));
+    }
+
+    [Fact]
+    public void A_template_seeded_in_English_is_reworded_Indonesian_first_with_the_same_items()
+    {
+        var english = ChecklistTemplate.SidakV1Items.Select(i => new ChecklistItem(i.Code, i.TextEn!)).ToList();
+        var template = ChecklistTemplate.Create(Guid.NewGuid(), ChecklistTemplate.DefaultCode, 1, "Sidak", english, "seed", DateTimeOffset.UnixEpoch);
+        Assert.True(template.Reword(ChecklistTemplate.SidakV1Items));
+        Assert.Equal("Kepala kantor hadir", template.Items.Single(i => i.Code == "head-present").Text);
+        Assert.False(template.Reword(ChecklistTemplate.SidakV1Items));
+        Assert.False(template.Reword(ChecklistTemplate.SidakV1Items.Take(3).ToList()));
+    }
+
     [Theory]
     [InlineData(SanctionLevel.WrittenStatementOfDissatisfaction, SanctionGravity.Light)]
     [InlineData(SanctionLevel.AllowanceCut25Percent6Months, SanctionGravity.Medium)]
@@ -77,6 +129,18 @@ public sealed class CheckInRulesTests
 
     [Fact]
     public void Inside_hours_and_close_is_not_flagged() => Assert.Equal(CheckInFlags.None, Assess(true, 25));
+
+    [Fact]
+    public void A_device_time_more_than_the_allowed_backdating_before_receipt_is_flagged_backdated()
+    {
+        CheckInFlags At(TimeSpan before) =>
+            CheckInAssessment.Assess(true, 25, 300, Now - before, Now, TimeSpan.FromMinutes(5), Day, null, null, TimeSpan.FromHours(48));
+        Assert.Equal(CheckInFlags.None, At(TimeSpan.FromHours(47)));
+        Assert.Equal(CheckInFlags.None, At(TimeSpan.FromHours(48)));
+        Assert.Equal(CheckInFlags.Backdated, At(TimeSpan.FromHours(48) + TimeSpan.FromSeconds(1)));
+        Assert.Equal(CheckInFlags.Backdated, At(TimeSpan.FromDays(90)));
+        Assert.Contains("backdated", CheckInAssessment.Names(At(TimeSpan.FromDays(90))));
+    }
 
     [Fact]
     public void Out_of_hours_is_flagged() => Assert.Equal(CheckInFlags.OutsideServiceHours, Assess(false, 25));

@@ -76,3 +76,19 @@ public sealed record ComplaintRated(
     Guid? UnitId,
     int Rating,
     DateTimeOffset OccurredAt);
+
+/// <summary>
+/// The reporter reopened an answered or finished complaint. When it had been resolved (<c>WasResolved</c>) its
+/// resolution is withdrawn: read models stop counting it as resolved and drop <c>WithdrawnWithinSla</c> (whether
+/// that resolution was within the SLA) and <c>WithdrawnRating</c> (the rating it had, if any) until it is resolved
+/// and rated again.
+/// </summary>
+public sealed record ComplaintReopened(
+    Guid ComplaintId,
+    string TrackingNumber,
+    Guid? UnitId,
+    bool WasResolved,
+    bool? WithdrawnWithinSla,
+    int? WithdrawnRating,
+    int ReopenCount,
+    DateTimeOffset OccurredAt);

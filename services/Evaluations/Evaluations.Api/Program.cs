@@ -43,6 +43,7 @@ builder.Services.AddScoped<Scorecards>();
 builder.Services.AddSingleton<RecommendationOverdueSweep>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<RecommendationOverdueSweep>());
 
+builder.Services.AddSkmTokenLimit();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
 {
@@ -56,6 +57,7 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRateLimiter();
 
 app.MapOpenApi();
 app.MapScalarApiReference();

@@ -9,6 +9,8 @@ namespace Tinjau.Inspections.Contracts;
 /// <summary>
 /// A sidak visit was submitted: the unit was inspected at <see cref="CheckedInAt"/> (device time) and the checklist
 /// gave <see cref="ComplianceScore"/> (share of applicable items met, "partly" counts half; null when no item applied).
+/// <see cref="Backdated"/>: the device time lay more than the allowed backdating (default 48 h) before the service
+/// received the visit.
 /// </summary>
 public sealed record InspectionCompleted(
     Guid VisitId,
@@ -25,9 +27,13 @@ public sealed record InspectionCompleted(
     int FindingsHigh,
     int OfficersRecorded,
     int OfficersAbsentWithoutReason,
-    DateTimeOffset OccurredAt);
+    DateTimeOffset OccurredAt,
+    bool Backdated = false);
 
-/// <summary>A finding (violation) was recorded in a submitted visit.</summary>
+/// <summary>
+/// A finding (violation) was recorded in a submitted visit. <c>Backdated</c>: the visit's device time lay far before
+/// its submission (see <c>InspectionCompleted.Backdated</c>).
+/// </summary>
 public sealed record ViolationRecorded(
     Guid FindingId,
     Guid VisitId,
@@ -37,7 +43,8 @@ public sealed record ViolationRecorded(
     string? ChecklistItem,
     bool ConcernsOfficer,
     DateTimeOffset ObservedAt,
-    DateTimeOffset OccurredAt);
+    DateTimeOffset OccurredAt,
+    bool Backdated = false);
 
 /// <summary>The unit answered a clarification request about a finding.</summary>
 public sealed record ClarificationAnswered(

@@ -23,6 +23,7 @@ builder.AddMessaging<UnitRegistryDbContext>(bus =>
 
 builder.Services.AddSingleton<UnitCache>();
 builder.Services.AddOptions<LocateOptions>().BindConfiguration("UnitRegistry:Locate");
+builder.Services.AddOptions<CalendarOptions>().BindConfiguration("UnitRegistry:Calendar");
 builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
 {
     doc.Info.Title = "Tinjau UnitRegistry API";

@@ -49,6 +49,31 @@ public sealed class EventsAndSlaTests(ComplaintsFixture fx)
     }
 
     [Fact]
+    public async Task Reopening_a_rated_complaint_publishes_ComplaintReopened_withdrawing_its_rating_and_SLA_result()
+    {
+        var filed = await fx.Anonymous().FileAsync();
+        var admin = fx.Admin();
+        foreach (var step in new[] { "verify", "dispose", "start" })
+        {
+            await (await admin.PostJsonAsync($"/api/complaints/{filed.Id}/{step}", new { reason = "lokasi" })).OkJsonAsync();
+        }
+        await (await admin.PostJsonAsync($"/api/complaints/{filed.Id}/answer", new { answer = "beres" })).OkJsonAsync();
+        await (await admin.PostJsonAsync($"/api/complaints/{filed.Id}/confirm")).OkJsonAsync();
+        await (await fx.Anonymous().PostJsonAsync($"/api/complaints/track/{filed.TrackingNumber}/rate", new { rating = 2, secret = filed.Secret })).OkJsonAsync();
+        var reopened = await (await fx.Anonymous().PostJsonAsync($"/api/complaints/track/{filed.TrackingNumber}/reopen",
+            new { reason = "belum beres", secret = filed.Secret })).OkJsonAsync();
+        Assert.Equal(JsonValueKind.Null, reopened.GetProperty("rating").ValueKind);
+
+        var events = await EventsOfAsync(filed.Id);
+        var payload = JsonDocument.Parse(Assert.Single(events, e => TypeName(e) == "ComplaintReopened").Payload).RootElement;
+        Assert.True(payload.GetProperty("wasResolved").GetBoolean());
+        Assert.True(payload.GetProperty("withdrawnWithinSla").GetBoolean());
+        Assert.Equal(2, payload.GetProperty("withdrawnRating").GetInt32());
+        Assert.Equal(1, payload.GetProperty("reopenCount").GetInt32());
+        Assert.Equal(InMemoryUnitRegistry.Kwitang, payload.GetProperty("unitId").GetGuid());
+    }
+
+    [Fact]
     public async Task Missed_deadlines_are_recorded_once_escalated_to_the_parent_unit_and_answered_complaints_close_themselves()
     {
         var late = await fx.Anonymous().FileAsync();

@@ -9,6 +9,16 @@ namespace Tinjau.Complaints.Tests.Integration;
 public sealed class IntakeTests(ComplaintsFixture fx)
 {
     [Fact]
+    public async Task The_routing_note_names_Kelurahan_Kwitang_once()
+    {
+        var filed = await fx.Anonymous().FileAsync();
+        var track = await (await fx.Anonymous().GetAsync($"/api/complaints/track/{filed.TrackingNumber}")).OkJsonAsync();
+        var notes = track.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("note").GetString()).ToList();
+        Assert.Contains("Lokasi berada di Kelurahan Kwitang.", notes);
+        Assert.DoesNotContain(notes, n => n?.Contains("Kelurahan Kelurahan", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
     public async Task Anonymous_intake_is_201_with_a_tracking_number_and_routed_to_the_kelurahan()
     {
         var client = fx.Anonymous();

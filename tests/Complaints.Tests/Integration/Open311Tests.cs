@@ -23,6 +23,34 @@ public sealed class Open311Tests(ComplaintsFixture fx)
     ];
 
     [Fact]
+    public async Task Discovery_is_the_specs_object_with_the_public_base_url_the_gateway_forwards()
+    {
+        var client = fx.Anonymous();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/open311/v2/discovery.json");
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        request.Headers.Add("X-Forwarded-Host", "tinjau.jakarta.example.id");
+        var json = await (await client.SendAsync(request)).OkJsonAsync();
+        Assert.Equal(System.Text.Json.JsonValueKind.Object, json.ValueKind);
+        Assert.False(string.IsNullOrEmpty(json.Str("changeset")));
+        Assert.False(string.IsNullOrEmpty(json.Str("contact")));
+        Assert.False(string.IsNullOrEmpty(json.Str("key_service")));
+        var endpoint = Assert.Single(json.GetProperty("endpoints").EnumerateArray());
+        Assert.Equal("http://wiki.open311.org/GeoReport_v2", endpoint.Str("specification"));
+        Assert.Equal("https://tinjau.jakarta.example.id/open311/v2", endpoint.Str("url"));
+        Assert.Equal("production", endpoint.Str("type"));
+        Assert.False(string.IsNullOrEmpty(endpoint.Str("changeset")));
+        Assert.Equal(["application/json", "text/xml"], endpoint.GetProperty("formats").EnumerateArray().Select(f => f.GetString()));
+
+        using var xmlRequest = new HttpRequestMessage(HttpMethod.Get, "/open311/v2/discovery.xml");
+        xmlRequest.Headers.Add("X-Forwarded-Proto", "https");
+        xmlRequest.Headers.Add("X-Forwarded-Host", "tinjau.jakarta.example.id");
+        var xml = XDocument.Parse(await (await client.SendAsync(xmlRequest)).Content.ReadAsStringAsync()).Root!;
+        Assert.Equal("discovery", xml.Name.LocalName);
+        Assert.Equal("https://tinjau.jakarta.example.id/open311/v2", xml.Element("endpoints")!.Element("endpoint")!.Element("url")!.Value);
+        Assert.Equal(2, xml.Descendants("format").Count());
+    }
+
+    [Fact]
     public async Task Services_are_listed_in_json_and_xml()
     {
         var client = fx.Anonymous();

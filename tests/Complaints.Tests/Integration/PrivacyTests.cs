@@ -96,4 +96,52 @@ public sealed class PrivacyTests(ComplaintsFixture fx)
         Assert.Equal(200, (int)(await client.GetAsync($"/api/complaints/track/{secret.TrackingNumber}")).StatusCode);
         Assert.Equal(200, (int)(await client.GetAsync($"/open311/v2/requests/{secret.TrackingNumber}.json")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_rahasia_complaint_by_number_alone_shows_status_and_dates_only()
+    {
+        var description = $"Pungutan liar di loket ({Guid.NewGuid():N})";
+        var filed = await fx.Anonymous().FileAsync(Complaints.Body(confidential: true, description: description));
+        var anonymous = fx.Anonymous();
+
+        var track = await (await anonymous.GetAsync($"/api/complaints/track/{filed.TrackingNumber}")).OkJsonAsync();
+        Assert.True(track.GetProperty("contentWithheld").GetBoolean());
+        Assert.Equal("Menunggu", track.Str("status"));
+        Assert.NotEqual(JsonValueKind.Null, track.GetProperty("filedAt").ValueKind);
+        var open311 = await (await anonymous.GetAsync($"/open311/v2/requests/{filed.TrackingNumber}.json")).OkJsonAsync();
+        var xml = await (await anonymous.GetAsync($"/open311/v2/requests/{filed.TrackingNumber}.xml")).Content.ReadAsStringAsync();
+        Assert.Equal("open", open311[0].Str("status"));
+        foreach (var text in new[] { track.GetRawText(), open311.GetRawText(), xml })
+        {
+            Assert.DoesNotContain(description, text);
+            Assert.DoesNotContain("Kwitang Raya", text);
+            Assert.DoesNotContain("foto.jpg", text);
+            Assert.DoesNotContain("106.84", text);
+            Assert.DoesNotContain("-6.1", text);
+        }
+
+        // The reporter (by the secret or the account) and the officers handling it read the content.
+        using var withSecret = new HttpRequestMessage(HttpMethod.Get, $"/api/complaints/track/{filed.TrackingNumber}");
+        withSecret.Headers.Add("X-Tracking-Secret", filed.Secret);
+        var reporter = await (await anonymous.SendAsync(withSecret)).OkJsonAsync();
+        Assert.Equal(description, reporter.Str("description"));
+        Assert.False(reporter.GetProperty("contentWithheld").GetBoolean());
+        using var open311Secret = new HttpRequestMessage(HttpMethod.Get, $"/open311/v2/requests/{filed.TrackingNumber}.json");
+        open311Secret.Headers.Add("X-Tracking-Secret", filed.Secret);
+        Assert.Equal(description, (await (await anonymous.SendAsync(open311Secret)).OkJsonAsync())[0].Str("description"));
+        var admin = await (await fx.Admin().GetAsync($"/api/complaints/track/{filed.TrackingNumber}")).OkJsonAsync();
+        Assert.Equal(description, admin.Str("description"));
+        var unit = await (await fx.As("unit-staff", InMemoryUnitRegistry.Kwitang).GetAsync($"/open311/v2/requests/{filed.TrackingNumber}.json")).OkJsonAsync();
+        Assert.Equal(description, unit[0].Str("description"));
+        // A wrong secret or another unit reads status and dates only.
+        using var wrong = new HttpRequestMessage(HttpMethod.Get, $"/api/complaints/track/{filed.TrackingNumber}");
+        wrong.Headers.Add("X-Tracking-Secret", "not-the-secret");
+        Assert.DoesNotContain(description, (await (await anonymous.SendAsync(wrong)).OkJsonAsync()).GetRawText());
+
+        // A public complaint is read by number as before.
+        var open = await fx.Anonymous().FileAsync(Complaints.Body());
+        var openTrack = await (await anonymous.GetAsync($"/api/complaints/track/{open.TrackingNumber}")).OkJsonAsync();
+        Assert.False(openTrack.GetProperty("contentWithheld").GetBoolean());
+        Assert.Contains("Jalan berlubang", openTrack.Str("description"));
+    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Tinjau.Complaints.Tests.Support;
 
 namespace Tinjau.Complaints.Tests.Integration;
@@ -6,6 +7,33 @@ namespace Tinjau.Complaints.Tests.Integration;
 public sealed class StatisticsAndDuplicatesTests(ComplaintsFixture fx)
 {
     private static readonly double CikiniLat = -6.1950, CikiniLon = 106.8400;
+
+    [Fact]
+    public async Task List_dates_are_days_in_the_city_and_the_default_statistics_window_ends_today_in_WIB()
+    {
+        var filed = await fx.Anonymous().FileAsync(Complaints.Body(category: "pkl", lat: CikiniLat, lon: CikiniLon));
+        // Filed at 03:00 WIB on 5 March 2026, which is still 4 March in UTC.
+        var at = new DateTimeOffset(2026, 3, 4, 20, 0, 0, TimeSpan.Zero);
+        await fx.WithDbAsync(db => db.Database.ExecuteSqlInterpolatedAsync($"UPDATE complaints SET \"FiledAt\" = {at} WHERE \"Id\" = {filed.Id}"));
+        await fx.WithDbAsync(db => db.Database.ExecuteSqlInterpolatedAsync($"UPDATE complaint_stats SET \"FiledAt\" = {at} WHERE \"ComplaintId\" = {filed.Id}"));
+        var admin = fx.Admin();
+        var ids = async (string query) => (await (await admin.GetAsync($"/api/complaints?unitId={InMemoryUnitRegistry.Cikini}&pageSize=200&{query}")).OkJsonAsync())
+            .GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToList();
+        Assert.Contains(filed.Id, await ids("from=2026-03-05&to=2026-03-05"));
+        Assert.DoesNotContain(filed.Id, await ids("from=2026-03-04&to=2026-03-04"));
+        Assert.Contains(filed.Id, await ids("from=2026-03-04T20:00:00Z&to=2026-03-04T20:00:01Z"));
+        Assert.Equal(400, (int)(await admin.GetAsync("/api/complaints?from=kemarin")).StatusCode);
+        // Open311 reads a date without a time the same way.
+        var open311 = async (string day) => (await (await fx.Anonymous().GetAsync($"/open311/v2/requests.json?start_date={day}&end_date={day}")).OkJsonAsync())
+            .EnumerateArray().Select(r => r.Str("service_request_id")).ToList();
+        Assert.Contains(filed.TrackingNumber, await open311("2026-03-05"));
+        Assert.DoesNotContain(filed.TrackingNumber, await open311("2026-03-04"));
+
+        // Without dates the statistics end today in WIB.
+        var stats = await (await admin.GetAsync($"/api/complaints/statistics?unitId={InMemoryUnitRegistry.Cikini}")).OkJsonAsync();
+        var wibToday = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        Assert.Equal(wibToday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), stats.Str("to"));
+    }
 
     [Fact]
     public async Task Statistics_per_unit_count_statuses_channels_sla_share_and_rating()

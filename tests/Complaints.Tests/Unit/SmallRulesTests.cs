@@ -108,3 +108,45 @@ public sealed class Open311StatusTests
         Assert.Equal("Selesai: Sudah ditambal", Open311Status.Notes(c));
     }
 }
+
+public sealed class RoutingNotesTests
+{
+    [Theory]
+    [InlineData("Kelurahan Kwitang")]
+    [InlineData("Kwitang")]
+    [InlineData(" kelurahan Kwitang ")]
+    public void The_routing_note_names_the_kelurahan_once(string registryName)
+    {
+        var note = RoutingNotes.Located(registryName);
+        Assert.DoesNotContain("Kelurahan Kelurahan", note, StringComparison.OrdinalIgnoreCase);
+        Assert.EndsWith("Kwitang.", note, StringComparison.Ordinal);
+        Assert.StartsWith("Lokasi berada di ", note, StringComparison.Ordinal);
+    }
+}
+
+public sealed class LocalDatesTests
+{
+    private static readonly TimeZoneInfo Wib = IndonesianTimeZones.Find("WIB");
+
+    [Fact]
+    public void Today_is_the_date_in_the_city_not_the_UTC_date()
+    {
+        // 22:00 UTC on 1 December is 05:00 WIB on 2 December.
+        Assert.Equal(new DateOnly(2026, 12, 2), LocalDates.Today(new DateTimeOffset(2026, 12, 1, 22, 0, 0, TimeSpan.Zero), Wib));
+        Assert.Equal(new DateOnly(2026, 12, 2), LocalDates.Today(new DateTimeOffset(2026, 12, 2, 16, 59, 0, TimeSpan.Zero), Wib));
+    }
+
+    [Fact]
+    public void A_date_filter_is_the_whole_day_in_the_city_and_an_instant_stays_an_instant()
+    {
+        Assert.True(LocalDates.TryParseBound("2026-12-02", Wib, isEnd: false, out var from));
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 17, 0, 0, TimeSpan.Zero), from);
+        Assert.True(LocalDates.TryParseBound("2026-12-02", Wib, isEnd: true, out var to));
+        Assert.Equal(new DateTimeOffset(2026, 12, 2, 17, 0, 0, TimeSpan.Zero), to);
+        Assert.True(LocalDates.TryParseBound("2026-12-02T08:00:00+07:00", Wib, isEnd: false, out var instant));
+        Assert.Equal(new DateTimeOffset(2026, 12, 2, 1, 0, 0, TimeSpan.Zero), instant);
+        Assert.True(LocalDates.TryParseBound(null, Wib, isEnd: false, out var none));
+        Assert.Null(none);
+        Assert.False(LocalDates.TryParseBound("besok", Wib, isEnd: false, out _));
+    }
+}

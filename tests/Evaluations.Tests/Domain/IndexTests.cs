@@ -107,6 +107,24 @@ public class IndexTests
     }
 
     [Fact]
+    public void The_figures_shown_reproduce_each_other_aspect_contributions_sum_to_the_IPP_and_the_parts_give_the_final_figure()
+    {
+        var random = new Random(2026);
+        for (var run = 0; run < 300; run++)
+        {
+            var scores = Scores((_, _) => random.Next(0, 6));
+            var f03 = new F03Summary(10 + random.Next(0, 10), random.Next(100, 500) / 100m + random.Next(0, 3) / 3m);
+            var r = IndexCalculator.Compute(V1, scores, f03, F03);
+            Assert.Equal(r.InstrumentIndex, r.Aspects.Sum(a => a.Contribution));
+            Assert.Equal(r.InstrumentIpp, IndexCalculator.Round2(r.Aspects.Sum(a => a.Contribution)));
+            Assert.True(r.F03Applied);
+            Assert.Equal(r.Ipp, IndexCalculator.Round2((1 - r.F03Share) * r.InstrumentIndex + r.F03Share * r.F03Score!.Value));
+            var without = IndexCalculator.Compute(V1, scores, new F03Summary(0, null), F03);
+            Assert.Equal(without.Ipp, IndexCalculator.Round2(without.Aspects.Sum(a => a.Contribution)));
+        }
+    }
+
+    [Fact]
     public void Missing_scores_count_as_zero_and_are_reported()
     {
         var r = IndexCalculator.Compute(V1, Scores((i, _) => i.Code == "K1" ? null : 5), new F03Summary(0, null), F03);

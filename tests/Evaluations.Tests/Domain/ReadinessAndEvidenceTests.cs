@@ -15,14 +15,29 @@ public class ReadinessAndEvidenceTests
         Assert.Equal(zone, OmbudsmanRules.Zone(decimal.Parse(score, System.Globalization.CultureInfo.InvariantCulture), new OmbudsmanOptions()));
 
     [Fact]
-    public void The_prediction_renormalises_over_components_with_data()
+    public void Missing_components_count_as_not_met_and_are_listed()
     {
-        // checklist 0.5 (w 0.4) and complaint SLA 1.0 (w 0.3): 100 × (0.2 + 0.3) / 0.7 = 71.43 → yellow
+        // checklist 0.5 (w 0.4) and complaint SLA 1.0 (w 0.3), no sidak and no IPP: 100 × (0.2 + 0.3) / 1.0 = 50 → red
         var r = OmbudsmanRules.Predict(0.5m, 1.0m, null, null, new OmbudsmanOptions());
-        Assert.Equal(71.43m, r.PredictedScore);
-        Assert.Equal("yellow", r.Zone);
+        Assert.Equal(50m, r.PredictedScore);
+        Assert.Equal("red", r.Zone);
+        Assert.Equal(2, r.Missing.Count);
+        Assert.Contains(r.Missing, m => m.Contains("sidak", StringComparison.Ordinal));
         Assert.Equal("unknown", OmbudsmanRules.Predict(null, null, null, null, new OmbudsmanOptions()).Zone);
         Assert.Equal("red", OmbudsmanRules.Predict(0.2m, 0.5m, 0.6m, 2.0m, new OmbudsmanOptions()).Zone); // 100 × (0.08+0.15+0.12+0.04) = 39
+    }
+
+    [Fact]
+    public void A_unit_that_never_filled_its_checklist_scores_no_better_than_one_that_met_none_of_it()
+    {
+        var options = new OmbudsmanOptions();
+        var never = OmbudsmanRules.Predict(null, 0.95m, 0.9m, 4.2m, options);
+        var honest = OmbudsmanRules.Predict(0m, 0.95m, 0.9m, 4.2m, options);
+        Assert.Equal(honest.PredictedScore, never.PredictedScore);
+        Assert.Equal(honest.Zone, never.Zone);
+        Assert.NotEqual("green", never.Zone);
+        Assert.Contains(never.Missing, m => m.StartsWith("Daftar periksa", StringComparison.Ordinal));
+        Assert.Empty(honest.Missing);
     }
 
     [Fact]

@@ -84,7 +84,7 @@ public class StateMachineTests
         Assert.Throws<DomainException>(() => e.Sign(TeamRoles.Lead, "lead", "Lead", "hash2", At)); // twice
         Assert.False(e.Sign(TeamRoles.Member, "m1", "Member", "hash2", At));
         Assert.True(e.Sign(SignatureRoles.HeadOfUnit, "lurah", "Lurah", "hash2", At));
-        e.Finalize(new IndexResult(4m, new CategoryResult("B", "Baik"), 4m, [], true, 0, null, 0, false, 0m, ""), At);
+        e.Finalize(new IndexResult(4m, new CategoryResult("B", "Baik"), 4m, [], true, 0, null, 0, false, 0m, "", 4m), At);
         Assert.Equal(EvaluationStatus.Finalized, e.Status);
         Assert.Throws<DomainException>(() => e.Sign(SignatureRoles.HeadOfUnit, "x", "x", "hash2", At));
     }

@@ -48,6 +48,36 @@ public class AccessAndInputTests(EvaluationsAppFixture app)
     }
 
     [Fact]
+    public async Task Changing_an_F01_self_score_keeps_the_evidence_already_attached()
+    {
+        var (id, unitId) = await NewEvaluationAsync("31.71.05.1010", "Kenari F01");
+        using var own = app.ClientFor("unit-staff", unitId);
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent("SK penetapan standar pelayanan"u8.ToArray());
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+        form.Add(file, "file", "sk.pdf");
+        var document = (await own.PostAsync($"/api/evaluations/{id}/documents", form).OkJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await own.PutAsJsonAsync($"/api/evaluations/{id}/f01/K1", new
+        {
+            selfScore = 3,
+            note = "SK terlampir",
+            links = new[] { new { url = "https://kenari.example.go.id/standar", title = "Standar" } },
+            documentIds = new[] { document },
+        }).OkJsonAsync();
+
+        var changed = await own.PutAsJsonAsync($"/api/evaluations/{id}/f01/K1", new { selfScore = 4 }).OkJsonAsync();
+        Assert.Equal(4, changed.GetProperty("selfScore").GetInt32());
+        Assert.Equal("SK terlampir", changed.GetProperty("note").GetString());
+        Assert.Equal(document, Assert.Single(changed.GetProperty("documentIds").EnumerateArray()).GetGuid());
+        Assert.Equal("https://kenari.example.go.id/standar", Assert.Single(changed.GetProperty("links").EnumerateArray()).GetProperty("url").GetString());
+
+        // What a request names it changes: an empty list clears.
+        var cleared = await own.PutAsJsonAsync($"/api/evaluations/{id}/f01/K1", new { selfScore = 4, links = Array.Empty<object>() }).OkJsonAsync();
+        Assert.Empty(cleared.GetProperty("links").EnumerateArray());
+        Assert.Single(cleared.GetProperty("documentIds").EnumerateArray());
+    }
+
+    [Fact]
     public async Task Bad_input_is_400_with_field_errors_never_500()
     {
         var (id, unitId) = await NewEvaluationAsync("31.71.05.1005", "Kramat");
@@ -133,6 +163,80 @@ public class AccessAndInputTests(EvaluationsAppFixture app)
     }
 
     [Fact]
+    public async Task A_reopened_complaint_leaves_the_evidence_and_readiness_lists_what_is_missing()
+    {
+        var (_, unitId) = await NewEvaluationAsync("31.71.05.1009", "Kramat Reopen");
+        var bus = app.Factory.Services.GetRequiredService<IBus>();
+        var at = new DateTimeOffset(2026, 5, 4, 10, 0, 0, TimeSpan.FromHours(7));
+        var complaint = Guid.NewGuid();
+        await bus.Publish(new ComplaintResolved(complaint, "JP-R1", unitId, "jalan", "jaki", 3, true, false, at.AddDays(-5), at));
+        await bus.Publish(new ComplaintRated(complaint, "JP-R1", unitId, 5, at));
+        using var lead = app.ClientFor("evaluator", subject: "lead-31.71.05.1009");
+        await Eventually.GetAsync(async () =>
+        {
+            var e = await lead.GetAsync($"/api/evaluations/evidence/units/{unitId}?year=2026").OkJsonAsync();
+            return e.GetProperty("complaints").GetProperty("resolved").GetInt32() == 1
+                   && e.GetProperty("complaints").GetProperty("ratings").GetInt32() == 1 ? (object)e : null;
+        }, Wait, "the resolved and rated complaint in the evidence");
+        var before = await lead.GetAsync($"/api/evaluations/ombudsman/units/{unitId}/readiness?year=2026").OkJsonAsync();
+        // No checklist, no sidak, no final IPP: each counts as not met and is named.
+        Assert.Equal(3, before.GetProperty("missing").GetArrayLength());
+        Assert.Equal(30m, before.GetProperty("predictedScore").GetDecimal());
+
+        await bus.Publish(new ComplaintReopened(complaint, "JP-R1", unitId, true, true, 5, 1, at.AddDays(1)));
+        var after = await Eventually.GetAsync(async () =>
+        {
+            var e = await lead.GetAsync($"/api/evaluations/evidence/units/{unitId}?year=2026").OkJsonAsync();
+            return e.GetProperty("complaints").GetProperty("resolved").GetInt32() == 0 ? (object)e : null;
+        }, Wait, "the reopened complaint to leave the evidence");
+        var complaints = ((System.Text.Json.JsonElement)after).GetProperty("complaints");
+        Assert.Equal(0, complaints.GetProperty("ratings").GetInt32());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, complaints.GetProperty("withinSlaShare").ValueKind);
+        var readiness = await lead.GetAsync($"/api/evaluations/ombudsman/units/{unitId}/readiness?year=2026").OkJsonAsync();
+        Assert.Equal("unknown", readiness.GetProperty("zone").GetString());
+        Assert.Equal(4, readiness.GetProperty("missing").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task An_SKM_link_takes_one_response_per_token_and_limits_tokens_per_address()
+    {
+        var unit = app.Units.Add("31.71.05.1011", "Paseban Token");
+        using var own = app.ClientFor("unit-head", unit.Id);
+        var survey = await own.PostAsJsonAsync("/api/skm/surveys", new { unitId = unit.Id, year = 2026, period = "2026-S2", population = 100 })
+            .OkJsonAsync(HttpStatusCode.Created);
+        var link = survey.GetProperty("publicLink").GetString()!;
+        int[] answers = [4, 4, 4, 4, 4, 4, 4, 4, 4];
+
+        // Without a token, with a made-up one: refused.
+        await app.Anonymous.PostAsJsonAsync($"{link}/responses", new { answers }).StatusAsync(HttpStatusCode.BadRequest);
+        await app.Anonymous.PostAsJsonAsync($"{link}/responses", new { answers, responseToken = "palsu" }).StatusAsync(HttpStatusCode.BadRequest);
+
+        // One token, one response; the header works as well as the body.
+        var token = (await app.Anonymous.PostAsync($"{link}/tokens", null).OkJsonAsync(HttpStatusCode.Created)).GetProperty("responseToken").GetString()!;
+        using (var first = new HttpRequestMessage(HttpMethod.Post, $"{link}/responses") { Content = JsonContent.Create(new { answers }) })
+        {
+            first.Headers.Add("X-Skm-Token", token);
+            await app.Anonymous.SendAsync(first).StatusAsync(HttpStatusCode.Created);
+        }
+        for (var i = 0; i < 3; i++)
+        {
+            await app.Anonymous.PostAsJsonAsync($"{link}/responses", new { answers, responseToken = token }).StatusAsync(HttpStatusCode.Conflict);
+        }
+        var results = await own.GetAsync($"/api/skm/surveys/{survey.GetProperty("id")}/results").OkJsonAsync();
+        Assert.Equal(1, results.GetProperty("responses").GetInt32());
+
+        // One address takes at most the configured number of tokens per survey and hour (EvaluationsAppFixture: 8).
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 10; i++)
+        {
+            using var r = await app.Anonymous.PostAsync($"{link}/tokens", null);
+            statuses.Add(r.StatusCode);
+        }
+        Assert.Equal(7, statuses.Count(s => s == HttpStatusCode.Created));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+    }
+
+    [Fact]
     public async Task An_SKM_survey_gives_IKM_per_element_and_the_minimum_sample()
     {
         var unit = app.Units.Add("31.71.05.1008", "Paseban Barat");
@@ -149,7 +253,9 @@ public class AccessAndInputTests(EvaluationsAppFixture app)
         int[][] responses = [[4, 4, 4, 4, 4, 4, 4, 4, 4], [4, 4, 4, 4, 4, 4, 4, 4, 4], [4, 4, 4, 4, 4, 4, 3, 3, 3], [3, 3, 3, 3, 3, 3, 3, 3, 3], [3, 3, 3, 3, 3, 3, 3, 3, 3]];
         foreach (var answers in responses)
         {
-            await app.Anonymous.PostAsJsonAsync($"{link}/responses", new { answers }).StatusAsync(HttpStatusCode.Created);
+            // Each respondent's device takes a one-response token first.
+            var responseToken = (await app.Anonymous.PostAsync($"{link}/tokens", null).OkJsonAsync(HttpStatusCode.Created)).GetProperty("responseToken").GetString();
+            await app.Anonymous.PostAsJsonAsync($"{link}/responses", new { answers, responseToken }).StatusAsync(HttpStatusCode.Created);
         }
         await app.Anonymous.PostAsJsonAsync($"{link}/responses", new { answers = new[] { 5, 1 } }).StatusAsync(HttpStatusCode.BadRequest);
 

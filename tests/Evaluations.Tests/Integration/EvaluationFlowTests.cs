@@ -127,6 +127,13 @@ public class EvaluationFlowTests(EvaluationsAppFixture app)
         Assert.True(index.GetProperty("f03Applied").GetBoolean());
         Assert.Equal("A-", index.GetProperty("category").GetProperty("code").GetString());
         Assert.Equal(4.2m, index.GetProperty("aspects")[0].GetProperty("score").GetDecimal());
+        // The parts shown give the figures shown.
+        var contributions = index.GetProperty("aspects").EnumerateArray().Sum(a => a.GetProperty("contribution").GetDecimal());
+        var instrumentIndex = index.GetProperty("instrumentIndex").GetDecimal();
+        Assert.Equal(instrumentIndex, contributions);
+        Assert.Equal(4.05m, Math.Round(instrumentIndex, 2, MidpointRounding.AwayFromZero));
+        var share = index.GetProperty("f03Share").GetDecimal();
+        Assert.Equal(4.14m, Math.Round((1 - share) * instrumentIndex + share * index.GetProperty("f03Score").GetDecimal(), 2, MidpointRounding.AwayFromZero));
 
         // recommendations: one due in five working days, one long overdue (flagged once by the sweep)
         await lead.PostAsJsonAsync($"{url}/recommendations", new { text = "Libatkan masyarakat dalam penyusunan standar", aspectCode = "kebijakan", dueInWorkingDays = 5 })
@@ -142,7 +149,9 @@ public class EvaluationFlowTests(EvaluationsAppFixture app)
         using (var print = await lead.GetAsync($"{url}/berita-acara/print"))
         {
             Assert.Equal("text/html", print.Content.Headers.ContentType?.MediaType);
-            Assert.Contains("BERITA ACARA", await print.Content.ReadAsStringAsync());
+            var html = await print.Content.ReadAsStringAsync();
+            Assert.Contains("BERITA ACARA", html);
+            Assert.Contains(instrumentIndex.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture), html);
         }
         await lead.PostAsJsonAsync($"{url}/recommendations", new { text = "late", dueInWorkingDays = 5 }).StatusAsync(HttpStatusCode.Conflict);
         await lead.PostAsJsonAsync($"{url}/berita-acara/sign", new { @as = "lead", documentSha256 = new string('0', 64) }).StatusAsync(HttpStatusCode.Conflict);

@@ -85,6 +85,7 @@ public sealed class EvaluationsAppFixture : IAsyncLifetime
             web.UseSetting("ConnectionStrings:messaging", Infrastructure.RabbitMqConnectionString);
             web.UseSetting("ConnectionStrings:cache", Infrastructure.RedisConnectionString);
             web.UseSetting("Evaluations:Recommendations:SweepSeconds", "1");
+            web.UseSetting("Evaluations:Skm:TokensPerAddressPerHour", "8");
             web.ConfigureServices(Tokens.Trust);
             web.ConfigureTestServices(services =>
             {

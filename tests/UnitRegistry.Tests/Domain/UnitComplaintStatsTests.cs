@@ -37,6 +37,30 @@ public class UnitComplaintStatsTests
     }
 
     [Fact]
+    public void Reopening_withdraws_the_resolution_within_SLA_and_the_rating()
+    {
+        var stats = UnitComplaintStats.For(Guid.NewGuid());
+        stats.Receive(At);
+        stats.Receive(At);
+        stats.Resolve(withinSla: true, At);
+        stats.Resolve(withinSla: true, At);
+        stats.Rate(5, At);
+        stats.Rate(1, At);
+
+        stats.Reopen(At.AddDays(1));
+        stats.WithdrawResolution(withinSla: true, rating: 1, At.AddDays(1));
+        Assert.Equal(1, stats.Open);
+        Assert.Equal(1, stats.StandingResolutions);
+        Assert.Equal(1.0, stats.ShareResolvedWithinSla);
+        Assert.Equal(5.0, stats.AverageRating);
+
+        // Resolved again, late this time, and not rated yet.
+        stats.Resolve(withinSla: false, At.AddDays(9));
+        Assert.Equal(0.5, stats.ShareResolvedWithinSla);
+        Assert.Equal(1, stats.Ratings);
+    }
+
+    [Fact]
     public void Share_within_SLA_and_average_rating_are_null_until_there_is_something_to_divide()
     {
         var stats = UnitComplaintStats.For(Guid.NewGuid());

@@ -58,6 +58,36 @@ public class ComplaintStatsTests(UnitRegistryAppFixture app)
     }
 
     [Fact]
+    public async Task A_reopened_complaint_no_longer_counts_its_rating_or_its_resolution_within_SLA()
+    {
+        var unit = (await app.CreateKotaAsync()).GetProperty("id").GetGuid();
+        var bus = app.Factory.Services.GetRequiredService<IBus>();
+        var now = DateTimeOffset.UtcNow;
+        var complaint = Guid.NewGuid();
+        await bus.Publish(new ComplaintRouted(complaint, "JKT-REOP-01", unit, null, [], "located", null, now));
+        await bus.Publish(new ComplaintResolved(complaint, "JKT-REOP-01", unit, "jalan", "jaki", 2, true, false, now.AddDays(-3), now));
+        await bus.Publish(new ComplaintRated(complaint, "JKT-REOP-01", unit, 5, now));
+        await Eventually.TrueAsync(async () =>
+        {
+            var s = await app.Anonymous.GetFromJsonAsync<JsonElement>($"/api/units/{unit}/complaint-stats");
+            return s.GetProperty("ratings").GetInt32() == 1 && s.GetProperty("resolved").GetInt32() == 1;
+        }, Deadline, "the resolved and rated complaint");
+
+        await bus.Publish(new ComplaintStatusChanged(complaint, "JKT-REOP-01", unit, "Selesai", "Proses", "reopen", now.AddHours(1)));
+        await bus.Publish(new ComplaintReopened(complaint, "JKT-REOP-01", unit, true, true, 5, 1, now.AddHours(1)));
+        var raw = await Eventually.GetAsync(async () =>
+        {
+            var text = await app.Anonymous.GetStringAsync($"/api/units/{unit}/complaint-stats");
+            var s = JsonDocument.Parse(text).RootElement;
+            return s.GetProperty("ratings").GetInt32() == 0 && s.GetProperty("open").GetInt32() == 1 ? text : null;
+        }, Deadline, "the rating to be withdrawn");
+        var figures = JsonDocument.Parse(raw).RootElement;
+        Assert.Equal(JsonValueKind.Null, figures.GetProperty("averageRating").ValueKind);
+        Assert.Equal(JsonValueKind.Null, figures.GetProperty("shareResolvedWithinSla").ValueKind);
+        Assert.Equal(0, figures.GetProperty("resolvedWithinSla").GetInt32());
+    }
+
+    [Fact]
     public async Task Figures_of_an_unknown_unit_are_404()
     {
         var response = await app.Anonymous.GetAsync($"/api/units/{Guid.NewGuid()}/complaint-stats");

@@ -266,6 +266,34 @@ public class UnitsApiTests(UnitRegistryAppFixture app)
     }
 
     [Fact]
+    public async Task Beyond_the_loaded_years_fixed_holidays_count_Islamic_ones_are_estimated_and_answers_warn()
+    {
+        var r = await Body(await Client.PostAsJsonAsync("/api/calendar/working-days/add", new { timeZone = "WIB", from = "2026-12-31T10:00:00+07:00", days = 1 }));
+        Assert.Equal(new DateTimeOffset(2027, 1, 4, 10, 0, 0, TimeSpan.FromHours(7)), r.GetProperty("result").GetDateTimeOffset());
+        Assert.Contains("2027", r.GetProperty("warning").GetString());
+        Assert.False(r.GetProperty("usedEstimate").GetBoolean());
+
+        var idulFitri = await Body(await Client.PostAsJsonAsync("/api/calendar/working-days/add", new { timeZone = "WIB", from = "2027-03-08T10:00:00+07:00", days = 1 }));
+        Assert.Equal(new DateTimeOffset(2027, 3, 11, 10, 0, 0, TimeSpan.FromHours(7)), idulFitri.GetProperty("result").GetDateTimeOffset());
+        Assert.True(idulFitri.GetProperty("usedEstimate").GetBoolean());
+
+        var holidays = await Client.GetFromJsonAsync<JsonElement[]>("/api/calendar/holidays?year=2030");
+        Assert.Contains(holidays!, h => h.GetProperty("date").GetString() == "2030-08-17" && h.GetProperty("source").GetString() == "fixed-date");
+        Assert.Contains(holidays!, h => h.GetProperty("source").GetString() == "estimate" && h.GetProperty("needsReview").GetBoolean());
+
+        // Admins are told when next year's SKB is missing (from July on).
+        var coverage = await Body(await Client.GetAsync("/api/calendar/coverage"));
+        Assert.Contains(2026, coverage.GetProperty("skbYears").EnumerateArray().Select(y => y.GetInt32()));
+        var nextMissing = !coverage.GetProperty("nextYearLoaded").GetBoolean();
+        var current = coverage.GetProperty("currentYear").GetInt32();
+        if (nextMissing && current == DateTime.UtcNow.Year && DateTime.UtcNow.Month >= 7)
+        {
+            Assert.Contains((current + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), coverage.GetProperty("warning").GetString());
+        }
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Anonymous.GetAsync("/api/calendar/coverage")).StatusCode);
+    }
+
+    [Fact]
     public async Task Working_days_are_added_across_holidays()
     {
         var r = await Client.PostAsJsonAsync("/api/calendar/working-days/add", new { timeZone = "WIB", from = "2026-03-17T10:00:00+07:00", days = 1 });

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Tinjau.Complaints.Api.Application;
 using Tinjau.Complaints.Api.Data;
 using Tinjau.Complaints.Api.Domain;
@@ -86,11 +87,21 @@ public static class ComplaintsApi
         r.Complaint.FiledAt, r.Complaint.VerificationDueAt, $"/api/complaints/track/{r.Complaint.TrackingNumber}");
 
     public static async Task<Results<Ok<ComplaintPage>, ValidationProblem, ProblemHttpResult>> ListAsync(
-        ClaimsPrincipal user, ComplaintsDb db, ComplaintAccess access, CancellationToken ct,
+        ClaimsPrincipal user, ComplaintsDb db, ComplaintAccess access, IOptions<ComplaintsOptions> options, CancellationToken ct,
         string? status = null, Guid? unitId = null, string? category = null, string? channel = null,
-        DateTimeOffset? from = null, DateTimeOffset? to = null, int page = 1, int pageSize = 50)
+        string? from = null, string? to = null, int page = 1, int pageSize = 50)
     {
         var errors = new FieldErrors();
+        // Dates are days in the city's time zone; instants with an offset are taken as they are.
+        var zone = IndonesianTimeZones.Find(options.Value.City.TimeZone);
+        if (!LocalDates.TryParseBound(from, zone, isEnd: false, out var fromBound))
+        {
+            errors.Add("from", "A date (yyyy-MM-dd, in the city's time zone) or an instant with an offset.");
+        }
+        if (!LocalDates.TryParseBound(to, zone, isEnd: true, out var toBound))
+        {
+            errors.Add("to", "A date (yyyy-MM-dd, in the city's time zone) or an instant with an offset.");
+        }
         ComplaintStatus? statusFilter = null;
         if (status is not null)
         {
@@ -153,11 +164,11 @@ public static class ComplaintsApi
         {
             query = query.Where(c => c.Channel == channel);
         }
-        if (from is { } f)
+        if (fromBound is { } f)
         {
             query = query.Where(c => c.FiledAt >= f);
         }
-        if (to is { } t)
+        if (toBound is { } t)
         {
             query = query.Where(c => c.FiledAt < t);
         }

@@ -65,17 +65,43 @@ public static class Open311Api
         return TypedResults.Json(new Dictionary<string, object?> { ["service_code"] = category.Code, ["attributes"] = Array.Empty<object>() });
     }
 
-    private static IResult Discovery(string format, HttpRequest request)
+    /// <summary>
+    /// The GeoReport v2 discovery object: changeset, contact, key_service and the endpoints, whose url is the public
+    /// base (scheme, host and prefix forwarded by the gateway).
+    /// </summary>
+    private static IResult Discovery(string format, HttpRequest request, IOptions<ComplaintsOptions> options)
     {
         if (!IsFormat(format))
         {
             return UnknownFormat();
         }
-        var url = $"{request.Scheme}://{request.Host}/open311/v2/";
-        var endpoint = Obj(("specification", "http://wiki.open311.org/GeoReport_v2"), ("url", url), ("type", "production"),
-            ("formats", "application/json, text/xml"));
-        return Render(format, "discovery", "endpoint", [endpoint]);
+        var o = options.Value.Open311;
+        var url = $"{request.Scheme}://{request.Host}{request.PathBase}/open311/v2";
+        string[] formats = ["application/json", "text/xml"];
+        if (format == "xml")
+        {
+            return Xml(200, new XElement("discovery",
+                new XElement("changeset", o.Changeset), new XElement("contact", o.Contact), new XElement("key_service", o.KeyService),
+                new XElement("endpoints", new XElement("endpoint",
+                    new XElement("specification", Specification), new XElement("url", url), new XElement("changeset", o.Changeset),
+                    new XElement("type", "production"), new XElement("formats", formats.Select(f => new XElement("format", f)))))));
+        }
+        return TypedResults.Json(new Dictionary<string, object?>
+        {
+            ["changeset"] = o.Changeset,
+            ["contact"] = o.Contact,
+            ["key_service"] = o.KeyService,
+            ["endpoints"] = new[]
+            {
+                new Dictionary<string, object?>
+                {
+                    ["specification"] = Specification, ["url"] = url, ["changeset"] = o.Changeset, ["type"] = "production", ["formats"] = formats,
+                },
+            },
+        }, JsonOptions);
     }
+
+    private const string Specification = "http://wiki.open311.org/GeoReport_v2";
 
     /// <summary>
     /// GeoReport v2 POST requests. Anonymous like every intake; a citizen who sends their bearer token too gets the
@@ -163,22 +189,15 @@ public static class Open311Api
         }
         else
         {
-            DateTimeOffset? start = null, end = null;
-            if (q["start_date"].ToString() is { Length: > 0 } s)
+            // A date without a time is that day in the city's time zone (WIB), as everywhere else.
+            var zone = IndonesianTimeZones.Find(options.Value.City.TimeZone);
+            if (!LocalDates.TryParseBound(q["start_date"].ToString(), zone, isEnd: false, out var start))
             {
-                if (!DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var v))
-                {
-                    return Error(format, 400, "start_date is not a w3c datetime");
-                }
-                start = v;
+                return Error(format, 400, "start_date is not a w3c datetime");
             }
-            if (q["end_date"].ToString() is { Length: > 0 } e)
+            if (!LocalDates.TryParseBound(q["end_date"].ToString(), zone, isEnd: true, out var end))
             {
-                if (!DateTimeOffset.TryParse(e, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var v))
-                {
-                    return Error(format, 400, "end_date is not a w3c datetime");
-                }
-                end = v;
+                return Error(format, 400, "end_date is not a w3c datetime");
             }
             var to = end ?? (start?.AddDays(MaxRangeDays) ?? time.GetUtcNow());
             var from = start ?? to.AddDays(-MaxRangeDays);
@@ -214,18 +233,37 @@ public static class Open311Api
         return Render(format, "service_requests", "request", complaints.Select(c => RequestObject(c, options.Value)).ToList());
     }
 
-    private static async Task<IResult> GetRequestAsync(string id, string format, ComplaintsDb db, IOptions<ComplaintsOptions> options,
-        CancellationToken ct)
+    /// <summary>
+    /// One request by its number. A rahasia complaint shows its status and dates only, unless the caller is its reporter
+    /// (header <c>X-Tracking-Secret</c> or the citizen's token) or an officer who may handle it.
+    /// </summary>
+    private static async Task<IResult> GetRequestAsync(string id, string format, HttpRequest request, ClaimsPrincipal user, ComplaintsDb db,
+        ComplaintAccess access, IOptions<ComplaintsOptions> options, CancellationToken ct)
     {
         if (!IsFormat(format))
         {
             return UnknownFormat();
         }
         var complaint = await TrackingApi.FindAsync(db, id, tracked: false, ct);
-        return complaint is null
-            ? Error(format, 404, $"service_request_id '{id}' not found")
-            : Render(format, "service_requests", "request", [RequestObject(complaint, options.Value)]);
+        if (complaint is null)
+        {
+            return Error(format, 404, $"service_request_id '{id}' not found");
+        }
+        var full = await TrackingApi.MayReadContentAsync(complaint, user, request.Headers["X-Tracking-Secret"].FirstOrDefault(), access, ct);
+        var obj = RequestObject(complaint, options.Value);
+        if (!full)
+        {
+            foreach (var key in WithheldFields)
+            {
+                obj[key] = null;
+            }
+            obj["agency_responsible"] = options.Value.City.Name;
+        }
+        return Render(format, "service_requests", "request", [obj]);
     }
+
+    /// <summary>What a rahasia request does not show to the holder of its number alone.</summary>
+    private static readonly string[] WithheldFields = ["description", "address", "lat", "long", "media_url", "status_notes", "service_name", "service_code"];
 
     private static async Task<IResult> GetTokenAsync(string token, string format, ComplaintsDb db, CancellationToken ct)
     {

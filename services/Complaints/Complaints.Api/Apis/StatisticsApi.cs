@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Tinjau.Complaints.Api.Domain;
 using Tinjau.Complaints.Api.Application;
 using Tinjau.Complaints.Api.Infrastructure;
 
@@ -15,10 +17,11 @@ public static class StatisticsApi
     }
 
     public static async Task<Results<Ok<StatisticsView>, ValidationProblem, ProblemHttpResult>> GetAsync(ClaimsPrincipal user,
-        ComplaintStatistics statistics, ComplaintAccess access, TimeProvider time, CancellationToken ct,
+        ComplaintStatistics statistics, ComplaintAccess access, TimeProvider time, IOptions<ComplaintsOptions> options, CancellationToken ct,
         Guid? unitId = null, DateOnly? from = null, DateOnly? to = null)
     {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        // The default window ends today in the city's time zone (WIB), not on the UTC date.
+        var today = LocalDates.Today(time.GetUtcNow(), IndonesianTimeZones.Find(options.Value.City.TimeZone));
         var end = to ?? today;
         var start = from ?? end.AddDays(-30);
         if (start > end)

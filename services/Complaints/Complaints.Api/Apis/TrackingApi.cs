@@ -11,12 +11,16 @@ namespace Tinjau.Complaints.Api.Apis;
 
 public sealed record PublicHistoryView(DateTimeOffset At, string Action, string Status, string Actor, string? Note);
 
-/// <summary>What anyone holding the tracking number sees: never who reported it, never internal notes.</summary>
+/// <summary>
+/// What anyone holding the tracking number sees: never who reported it, never internal notes. For a rahasia complaint
+/// the number alone shows the status and dates only (<see cref="ContentWithheld"/>): its content goes to the reporter
+/// (tracking secret or account) and to the officers who may handle it.
+/// </summary>
 public sealed record TrackingView(
     string TrackingNumber,
     string Kind,
-    string Category,
-    string Description,
+    string? Category,
+    string? Description,
     string? Address,
     string Status,
     string StatusLabel,
@@ -33,7 +37,8 @@ public sealed record TrackingView(
     DateTimeOffset? ReopenUntil,
     string? MergedIntoTrackingNumber,
     int MergedCount,
-    IReadOnlyList<PublicHistoryView> History);
+    IReadOnlyList<PublicHistoryView> History,
+    bool ContentWithheld = false);
 
 /// <summary>The reporter proves it is theirs with the secret given at intake (or by being the signed-in citizen who filed it).</summary>
 public sealed record RateRequest(int? Rating, string? Comment, string? Secret);
@@ -51,14 +56,39 @@ public static class TrackingApi
         return app;
     }
 
-    public static async Task<Results<Ok<TrackingView>, ProblemHttpResult>> GetAsync(string trackingNumber, ComplaintsDb db, TimeProvider time,
-        CancellationToken ct)
+    public static async Task<Results<Ok<TrackingView>, ProblemHttpResult>> GetAsync(string trackingNumber,
+        [FromHeader(Name = "X-Tracking-Secret")] string? secretHeader, ClaimsPrincipal user, ComplaintsDb db, ComplaintAccess access,
+        TimeProvider time, CancellationToken ct)
     {
         var complaint = await FindAsync(db, trackingNumber, tracked: false, ct);
-        return complaint is null
-            ? Problems.NotFound($"No complaint with tracking number {trackingNumber}.")
-            : TypedResults.Ok(await ViewAsync(db, complaint, time.GetUtcNow(), ct));
+        if (complaint is null)
+        {
+            return Problems.NotFound($"No complaint with tracking number {trackingNumber}.");
+        }
+        var view = await ViewAsync(db, complaint, time.GetUtcNow(), ct);
+        return TypedResults.Ok(await MayReadContentAsync(complaint, user, secretHeader, access, ct) ? view : Withheld(view));
     }
+
+    /// <summary>
+    /// Whether the caller may read a complaint's content by its number: always for a public one; for a rahasia one only
+    /// the reporter (secret or account), complaint admins and the units handling it.
+    /// </summary>
+    internal static async Task<bool> MayReadContentAsync(Complaint c, ClaimsPrincipal user, string? secret, ComplaintAccess access,
+        CancellationToken ct) =>
+        !c.Confidential || IsReporter(c, user, secret) || ComplaintAccess.IsComplaintAdmin(user) || await access.CanSeeAsUnitAsync(user, c, ct);
+
+    /// <summary>Status and dates only.</summary>
+    private static TrackingView Withheld(TrackingView v) => v with
+    {
+        Category = null,
+        Description = null,
+        Address = null,
+        UnitName = null,
+        Answer = null,
+        MergedIntoTrackingNumber = null,
+        History = v.History.Select(h => h with { Note = null }).ToList(),
+        ContentWithheld = true,
+    };
 
     public static async Task<Results<Ok<TrackingView>, ValidationProblem, ProblemHttpResult>> RateAsync(string trackingNumber, RateRequest body,
         [FromHeader(Name = "X-Tracking-Secret")] string? secretHeader, ClaimsPrincipal user, ComplaintsDb db, TimeProvider time, CancellationToken ct)

@@ -101,7 +101,7 @@ public sealed class ComplaintIntake(
             if (located is not null)
             {
                 unit = ToRef(located);
-                reason = $"Lokasi berada di Kelurahan {located.Name}.";
+                reason = RoutingNotes.Located(located.Name);
             }
         }
 

@@ -256,6 +256,7 @@ public sealed class Complaint
             throw new ComplaintConflictException("The window to reopen this complaint has closed.");
         }
         var next = ComplaintStateMachine.Next(Status, ComplaintAction.Reopen);
+        var withdrawn = new ReopenedEvent(Status == ComplaintStatus.Selesai, Status == ComplaintStatus.Selesai ? AnsweredWithinSla : null, Rating, at);
         ReopenCount++;
         AnsweredAt = null;
         AutoCloseAt = null;
@@ -267,6 +268,7 @@ public sealed class Complaint
         RatedAt = null;
         FollowUpDueAt = followUpDueAt;
         Apply(ComplaintAction.Reopen, next, Actor.Reporter, at, reason ?? "Dibuka kembali oleh pelapor.", isPublic: true);
+        _events.Add(withdrawn);
     }
 
     public void Rate(int rating, string? comment, DateTimeOffset at)

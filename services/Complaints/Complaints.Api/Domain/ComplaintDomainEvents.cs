@@ -13,6 +13,9 @@ public sealed record ResolvedEvent(DateTimeOffset At) : ComplaintDomainEvent(At)
 
 public sealed record RatedEvent(int Rating, DateTimeOffset At) : ComplaintDomainEvent(At);
 
+/// <summary>The reporter reopened the complaint; what its withdrawn resolution had (within SLA, rating).</summary>
+public sealed record ReopenedEvent(bool WasResolved, bool? WithinSla, int? Rating, DateTimeOffset At) : ComplaintDomainEvent(At);
+
 public sealed record SlaBreachedEvent(SlaDeadline Deadline, DateTimeOffset DueAt, Guid? EscalatedToUnitId, DateTimeOffset At) : ComplaintDomainEvent(At);
 
 public enum SlaDeadline

@@ -14,6 +14,8 @@ public sealed class ComplaintsOptions
 
     public DuplicateOptions Duplicates { get; set; } = new();
 
+    public Open311Options Open311 { get; set; } = new();
+
     public List<Category> Categories { get; set; } = [];
 
     /// <summary>How long an Idempotency-Key is remembered.</summary>
@@ -42,6 +44,17 @@ public sealed class CityOptions
         MinLongitude = 106.7800,
         MaxLongitude = 106.8900,
     };
+}
+
+/// <summary><c>Complaints:Open311</c>: what the GeoReport v2 discovery document says about this endpoint.</summary>
+public sealed class Open311Options
+{
+    /// <summary>When this endpoint's behaviour last changed (W3C datetime).</summary>
+    public string Changeset { get; set; } = "2026-12-01T00:00:00+07:00";
+
+    public string Contact { get; set; } = "Pemerintah Kota Administrasi Jakarta Pusat — pengaduan melalui JAKI, LAPOR! (lapor.go.id) atau SMS 1708";
+
+    public string KeyService { get; set; } = "Tidak memerlukan API key; batas permintaan per alamat berlaku. / No API key needed; per-address rate limits apply.";
 }
 
 /// <summary>A complaint category; also an Open311 service.</summary>

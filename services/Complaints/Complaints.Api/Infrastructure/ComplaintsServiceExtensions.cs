@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Http.Resilience;
 using Tinjau.Complaints.Api.Apis;
@@ -45,6 +46,14 @@ public static class ComplaintsServiceExtensions
         services.AddScoped<ComplaintWorkflowApi.Ctx>();
         services.AddHostedService<SlaMonitor>();
 
+        // Behind the gateway (the one public entry): links this service writes (Open311 discovery) name the public
+        // scheme, host and path prefix the gateway forwards. Only the gateway reaches the service, so it is trusted.
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedHost | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedPrefix;
+            o.KnownIPNetworks.Clear();
+            o.KnownProxies.Clear();
+        });
         services.AddHttpContextAccessor();
         services.AddExceptionHandler<ComplaintsExceptionHandler>();
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));

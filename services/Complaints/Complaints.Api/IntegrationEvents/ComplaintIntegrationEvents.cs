@@ -26,6 +26,7 @@ public static class ComplaintIntegrationEvents
                 ResolvedEvent r => new ComplaintResolved(c.Id, c.TrackingNumber, c.UnitId, c.Category, c.Channel,
                     c.WorkingDaysToResolve ?? 0, c.AnsweredWithinSla ?? false, c.ClosedAutomatically, c.FiledAt, r.At),
                 RatedEvent r => new ComplaintRated(c.Id, c.TrackingNumber, c.UnitId, r.Rating, r.At),
+                ReopenedEvent r => new ComplaintReopened(c.Id, c.TrackingNumber, c.UnitId, r.WasResolved, r.WithinSla, r.Rating, c.ReopenCount, r.At),
                 SlaBreachedEvent b => new ComplaintSlaBreached(c.Id, c.TrackingNumber, c.UnitId, b.Deadline.ToName(), b.DueAt,
                     b.EscalatedToUnitId, b.At),
                 _ => throw new InvalidOperationException($"No integration event for {e.GetType().Name}."),

@@ -44,7 +44,8 @@ public static class FormsApi
     {
         var f01 = staff.MapGroup("/{id:guid}").WithTags("F01 self-assessment");
         f01.MapGet("/f01", GetF01).WithSummary("The F01 form: indicators with rubric, self-scores and evidence");
-        f01.MapPut("/f01/{indicator}", AnswerF01).WithSummary("Answer an indicator (unit staff/head of the unit; draft or returned only)");
+        f01.MapPut("/f01/{indicator}", AnswerF01).WithSummary("Answer an indicator (unit staff/head of the unit; draft or returned only)")
+            .WithDescription("Sets selfScore and what else the request names: a note, links or documentIds left out (null) stay as they are; an empty list clears them.");
         f01.MapPost("/f01/submit", SubmitF01).WithSummary("Submit F01 (every indicator answered); publishes EvaluationSubmitted");
         f01.MapPost("/f01/return", ReturnF01).WithSummary("Evaluators return F01 for revision with a reason");
         f01.MapPost("/documents", Upload).DisableAntiforgery().WithSummary("Upload an evidence document (multipart field 'file'); stored with its SHA-256");
@@ -119,7 +120,7 @@ public static class FormsApi
             errors.Optional($"links[{i}].title", l.Title, 300);
             links.Add(new EvidenceLink(l.Url, l.Title));
         }
-        var documentIds = (request.DocumentIds ?? []).Distinct().ToList();
+        var documentIds = request.DocumentIds?.Distinct().ToList() ?? [];
         if (documentIds.Count > 0)
         {
             var known = await db.Documents.Where(d => d.EvaluationId == id && documentIds.Contains(d.Id)).Select(d => d.Id).ToListAsync(ct);
@@ -132,7 +133,9 @@ public static class FormsApi
         {
             return errors.ToProblem();
         }
-        e!.AnswerF01(definition.Code, request.SelfScore!.Value, request.Note, links, documentIds, clock.Now);
+        // Links and documents not named in the request are kept (an empty list clears them).
+        e!.AnswerF01(definition.Code, request.SelfScore!.Value, request.Note?.Trim(), request.Links is null ? null : links,
+            request.DocumentIds is null ? null : documentIds, clock.Now);
         await db.SaveChangesAsync(ct);
         var s = e.Score(definition.Code);
         return TypedResults.Ok(new { indicator = definition.Code, s.SelfScore, note = s.SelfNote, s.Links, s.DocumentIds, status = e.Status.ToName() });

@@ -17,7 +17,7 @@ public sealed record ChecklistRequest(List<ChecklistAnswerRequest>? Items);
 public sealed record ChecklistAnswerRequest(string? Code, bool? Met, string? Note);
 
 public sealed record ReadinessView(Guid UnitId, int Year, decimal? PredictedScore, string Zone, IReadOnlyList<ReadinessComponent> Components, string Rule,
-    ComplaintStats Complaints, SidakStats Sidak, ChecklistView Checklist);
+    ComplaintStats Complaints, SidakStats Sidak, ChecklistView Checklist, IReadOnlyList<string> Missing);
 
 public sealed record EarlyWarning(int Year, IReadOnlyList<ReadinessView> Units, string Rule);
 
@@ -134,7 +134,8 @@ public static class InsightsApi
             .OrderByDescending(e => e.Year).ThenByDescending(e => e.FinalizedAt).Select(e => e.FinalIpp).FirstOrDefaultAsync(ct);
         var result = OmbudsmanRules.Predict(checklist.UpdatedAt is null ? null : (decimal)checklist.Met / checklist.Total,
             complaints.WithinSlaShare, sidak.AverageCompliance, ipp, options);
-        return new ReadinessView(unitId, year, result.PredictedScore, result.Zone, result.Components, result.Rule, complaints, sidak, checklist);
+        return new ReadinessView(unitId, year, result.PredictedScore, result.Zone, result.Components, result.Rule, complaints, sidak, checklist,
+            result.Missing);
     }
 
     private static async Task<IResult> Readiness(Guid unitId, int? year, ClaimsPrincipal user, Access access, EvaluationsDbContext db,

@@ -25,7 +25,10 @@ public sealed record SkmPublicView(string UnitName, string Period, string? Servi
 
 public sealed record SkmElementView(string Code, string Name);
 
-public sealed record SkmAnswerRequest(List<int>? Answers);
+/// <summary>Nine answers and the one-response token issued to this device (or header <c>X-Skm-Token</c>).</summary>
+public sealed record SkmAnswerRequest(List<int>? Answers, string? ResponseToken = null);
+
+public sealed record SkmTokenView(string ResponseToken, DateTimeOffset ExpiresAt);
 
 public static class SkmApi
 {
@@ -40,7 +43,10 @@ public static class SkmApi
 
         var open = skm.MapGroup("").AllowAnonymous().WithTags("SKM public");
         open.MapGet("/public/{slug}", PublicForm).WithSummary("The nine questions (1–4) behind a public link");
-        open.MapPost("/public/{slug}/responses", Answer).WithSummary("Answer the survey (nine answers 1–4, in element order U1…U9)");
+        open.MapPost("/public/{slug}/tokens", IssueToken).RequireRateLimiting(SkmTokenLimit.Policy)
+            .WithSummary("A one-response token for this device (no account; limited per address and hour)");
+        open.MapPost("/public/{slug}/responses", Answer)
+            .WithSummary("Answer the survey (nine answers 1–4, in element order U1…U9) with a one-response token");
         open.MapGet("/sample-size", SampleSize).WithSummary("Krejcie–Morgan minimum sample for a population");
     }
 
@@ -171,7 +177,27 @@ public static class SkmApi
             SkmElements.All.Select(e => new SkmElementView(e.Code, e.Name)).ToList(), "1 (tidak baik) … 4 (sangat baik)"));
     }
 
-    private static async Task<IResult> Answer(string slug, SkmAnswerRequest request, EvaluationsDbContext db, CityClock clock, CancellationToken ct)
+    private static async Task<IResult> IssueToken(string slug, EvaluationsDbContext db, CityClock clock, IOptions<SkmOptions> options,
+        CancellationToken ct)
+    {
+        var s = await db.SkmSurveys.AsNoTracking().FirstOrDefaultAsync(x => x.PublicSlug == slug, ct);
+        if (s is null)
+        {
+            return Problems.NotFound("There is no such survey.");
+        }
+        if (s.Closed)
+        {
+            return Problems.Conflict("The survey is closed.");
+        }
+        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var expires = clock.Now + options.Value.TokenLifetime;
+        db.SkmResponseTokens.Add(new SkmResponseToken { TokenHash = SkmTokenLimit.Hash(token), SurveyId = s.Id, IssuedAt = clock.Now, ExpiresAt = expires });
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created((string?)null, new SkmTokenView(token, expires));
+    }
+
+    private static async Task<IResult> Answer(string slug, SkmAnswerRequest request, HttpRequest http, EvaluationsDbContext db, CityClock clock,
+        CancellationToken ct)
     {
         var s = await db.SkmSurveys.AsNoTracking().FirstOrDefaultAsync(x => x.PublicSlug == slug, ct);
         if (s is null)
@@ -199,8 +225,32 @@ public static class SkmApi
         {
             return Problems.Conflict("The survey is closed.");
         }
+        // One respondent, one response: the token issued to this device is spent by its answer.
+        var presented = request.ResponseToken ?? http.Headers["X-Skm-Token"].FirstOrDefault();
+        if (string.IsNullOrWhiteSpace(presented) || presented.Length > 100)
+        {
+            return Problems.Validation("responseToken", $"A one-response token is required: POST /api/skm/public/{slug}/tokens first.");
+        }
+        var hash = SkmTokenLimit.Hash(presented.Trim());
+        var token = await db.SkmResponseTokens.FirstOrDefaultAsync(t => t.TokenHash == hash && t.SurveyId == s.Id, ct);
+        if (token is null || token.ExpiresAt < clock.Now)
+        {
+            return Problems.Validation("responseToken", "The token is unknown, expired or for another survey: ask for a new one.");
+        }
+        if (token.UsedAt is not null)
+        {
+            return Problems.Conflict("This token has already been used: one response per respondent.");
+        }
+        token.UsedAt = clock.Now;
         db.SkmResponses.Add(new SkmResponse { Id = Guid.CreateVersion7(clock.Now), SurveyId = s.Id, Answers = [.. answers], SubmittedAt = clock.Now });
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Problems.Conflict("This token has already been used: one response per respondent.");
+        }
         return TypedResults.Created((string?)null, new { received = true });
     }
 

@@ -31,7 +31,7 @@ public static class BeritaAcaraWriter
             index.Ipp, index.Category.Code, index.Category.Label, index.InstrumentIpp, index.F03Score, index.F03Respondents, index.F03Applied,
             index.F03Share, aspects,
             recommendations.OrderBy(r => r.CreatedAt).Select(r => new BeritaAcaraRecommendation(r.Id, r.AspectCode, r.Text, r.OwnerUnitId, r.DueOn)).ToList(),
-            e.Team);
+            e.Team, index.InstrumentIndex);
     }
 
     /// <summary>SHA-256 (hex, lower case) of the canonical JSON of the document.</summary>
@@ -42,6 +42,7 @@ public static class BeritaAcaraWriter
     {
         static string H(string? s) => WebUtility.HtmlEncode(s ?? "");
         static string N(decimal v) => v.ToString("0.00", CultureInfo.InvariantCulture);
+        static string N4(decimal v) => v.ToString("0.0000", CultureInfo.InvariantCulture);
         var sb = new StringBuilder();
         sb.Append("<!DOCTYPE html><html lang=\"id\"><head><meta charset=\"utf-8\"><title>Berita Acara ").Append(H(d.Number)).Append("</title>")
             .Append("<style>body{font-family:serif;max-width:50em;margin:2em auto}table{border-collapse:collapse;width:100%}")
@@ -52,9 +53,14 @@ public static class BeritaAcaraWriter
             .Append(d.Year).Append(d.Mandiri ? " (mandiri)" : "").Append("<br>Instrumen: ").Append(H(d.Instrument)).Append("</p>");
         sb.Append("<p><strong>Indeks Pelayanan Publik: ").Append(N(d.Ipp)).Append(" — ").Append(H(d.Category)).Append(" ").Append(H(d.CategoryLabel))
             .Append("</strong><br>Indeks instrumen (F02/verifikasi): ").Append(N(d.InstrumentIpp));
+        // The parts at four decimals, so that the final figure can be recomputed from what is printed.
+        if (d.InstrumentIndex is { } exact)
+        {
+            sb.Append(" (").Append(N4(exact)).Append(')');
+        }
         if (d.F03Score is { } f03)
         {
-            sb.Append("<br>F03: ").Append(N(f03)).Append(" dari ").Append(d.F03Respondents).Append(" responden")
+            sb.Append("<br>F03: ").Append(N4(f03)).Append(" dari ").Append(d.F03Respondents).Append(" responden")
                 .Append(d.F03Applied ? $", bobot {N(d.F03Share * 100)}%" : " (tidak diperhitungkan)");
         }
         sb.Append("</p>");

@@ -16,6 +16,7 @@ public sealed class EvaluationsDbContext(DbContextOptions<EvaluationsDbContext> 
     public DbSet<Recommendation> Recommendations => Set<Recommendation>();
     public DbSet<SkmSurvey> SkmSurveys => Set<SkmSurvey>();
     public DbSet<SkmResponse> SkmResponses => Set<SkmResponse>();
+    public DbSet<SkmResponseToken> SkmResponseTokens => Set<SkmResponseToken>();
     public DbSet<OmbudsmanChecklist> OmbudsmanChecklists => Set<OmbudsmanChecklist>();
     public DbSet<ComplaintFact> ComplaintFacts => Set<ComplaintFact>();
     public DbSet<ComplaintSlaBreach> ComplaintSlaBreaches => Set<ComplaintSlaBreach>();
@@ -164,6 +165,16 @@ public sealed class EvaluationsDbContext(DbContextOptions<EvaluationsDbContext> 
             b.ToTable("skm_responses");
             b.HasKey(x => x.Id);
             b.Property(x => x.Id).ValueGeneratedNever();
+            b.HasOne<SkmSurvey>().WithMany().HasForeignKey(x => x.SurveyId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<SkmResponseToken>(b =>
+        {
+            b.ToTable("skm_response_tokens");
+            b.HasKey(x => x.TokenHash);
+            b.Property(x => x.TokenHash).HasMaxLength(64);
+            b.Property(x => x.Version).IsRowVersion();
+            b.HasIndex(x => x.SurveyId);
             b.HasOne<SkmSurvey>().WithMany().HasForeignKey(x => x.SurveyId).OnDelete(DeleteBehavior.Cascade);
         });
 

@@ -33,4 +33,5 @@ public sealed record BeritaAcaraDocument(
     decimal F03Share,
     IReadOnlyList<BeritaAcaraAspect> Aspects,
     IReadOnlyList<BeritaAcaraRecommendation> Recommendations,
-    IReadOnlyList<TeamMember> Team);
+    IReadOnlyList<TeamMember> Team,
+    decimal? InstrumentIndex = null);

@@ -164,14 +164,21 @@ public sealed class Evaluation
         UpdatedAt = at;
     }
 
-    public void AnswerF01(string indicatorCode, int selfScore, string? note, List<EvidenceLink> links, List<Guid> documentIds, DateTimeOffset at)
+    /// <summary>
+    /// Sets the self-score, and the note, links and documents when given: what is null stays as it was (an empty note
+    /// or list clears it), so changing a score never drops the evidence already attached.
+    /// </summary>
+    public void AnswerF01(string indicatorCode, int selfScore, string? note, List<EvidenceLink>? links, List<Guid>? documentIds, DateTimeOffset at)
     {
         Require(F01Editable, $"F01 is locked: the evaluation is {Status.ToName()} (it opens again only when evaluators return it).");
         var s = Score(indicatorCode);
         s.SelfScore = selfScore;
-        s.SelfNote = note;
-        s.Links = links;
-        s.DocumentIds = documentIds;
+        if (note is not null)
+        {
+            s.SelfNote = note.Length == 0 ? null : note;
+        }
+        s.Links = links ?? s.Links;
+        s.DocumentIds = documentIds ?? s.DocumentIds;
         s.SelfUpdatedAt = at;
         UpdatedAt = at;
     }

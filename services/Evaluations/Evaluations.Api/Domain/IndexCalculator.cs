@@ -5,10 +5,12 @@ public sealed record AspectResult(string Code, string Name, decimal Weight, deci
 public sealed record CategoryResult(string Code, string Label);
 
 /// <summary>
-/// The index of one evaluation. <see cref="InstrumentIpp"/> = Σ aspect weight × Σ indicator weight × final score
-/// (final score = verifier ?? evaluator), rounded to two decimals. <see cref="Ipp"/> is the final figure: when F03 is
-/// applied, (1 − share) × instrument index + share × F03 score, rounded to two decimals from the unrounded parts;
-/// otherwise the instrument index. The category is that of <see cref="Ipp"/>.
+/// The index of one evaluation. Each aspect's <see cref="AspectResult.Contribution"/> (aspect weight × Σ indicator
+/// weight × final score, final score = verifier ?? evaluator) carries four decimals; <see cref="InstrumentIndex"/> is
+/// their sum and <see cref="InstrumentIpp"/> that sum rounded to two decimals. <see cref="Ipp"/> is the final figure:
+/// when F03 is applied, (1 − share) × <see cref="InstrumentIndex"/> + share × <see cref="F03Score"/> (four decimals),
+/// rounded once to two decimals; otherwise <see cref="InstrumentIpp"/>. So the figures shown reproduce each other.
+/// The category is that of <see cref="Ipp"/>.
 /// </summary>
 public sealed record IndexResult(
     decimal Ipp,
@@ -21,7 +23,8 @@ public sealed record IndexResult(
     int F03Respondents,
     bool F03Applied,
     decimal F03Share,
-    string F03Rule);
+    string F03Rule,
+    decimal InstrumentIndex);
 
 /// <summary>The F03 questionnaire as it enters the index: mean of respondents' mean item scores (0–5).</summary>
 public sealed record F03Summary(int Respondents, decimal? Score);
@@ -30,8 +33,12 @@ public static class IndexCalculator
 {
     public static decimal Round2(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
 
+    /// <summary>The precision the parts of a figure carry, so that they reproduce the figure rounded once.</summary>
+    public static decimal Round4(decimal value) => Math.Round(value, 4, MidpointRounding.AwayFromZero);
+
     /// <summary>
-    /// The unrounded instrument index from per-indicator scores (missing scores count as 0 and are reported).
+    /// The instrument index from per-indicator scores: the sum of the aspects' contributions at four decimals (missing
+    /// scores count as 0 and are reported).
     /// </summary>
     public static (decimal Value, IReadOnlyList<AspectResult> Aspects, int Missing) InstrumentIndex(Instrument instrument,
         IReadOnlyDictionary<string, int?> finalScores)
@@ -55,8 +62,9 @@ public static class IndexCalculator
                     missing++;
                 }
             }
-            total += aspect.Weight * sub;
-            aspects.Add(new AspectResult(aspect.Code, aspect.Name, aspect.Weight, Round2(sub), Round2(aspect.Weight * sub), scored, aspect.Indicators.Count));
+            var contribution = Round4(aspect.Weight * sub);
+            total += contribution;
+            aspects.Add(new AspectResult(aspect.Code, aspect.Name, aspect.Weight, Round2(sub), contribution, scored, aspect.Indicators.Count));
         }
         return (total, aspects, missing);
     }
@@ -65,10 +73,11 @@ public static class IndexCalculator
     {
         var (value, aspects, missing) = InstrumentIndex(instrument, finalScores);
         var applied = options.Share > 0 && f03.Score is not null && f03.Respondents >= options.MinimumRespondents;
-        var final = applied ? (1 - options.Share) * value + options.Share * f03.Score!.Value : value;
+        decimal? f03Score = f03.Score is { } s ? Round4(s) : null;
+        var final = applied ? (1 - options.Share) * value + options.Share * f03Score!.Value : value;
         var ipp = Round2(final);
         return new IndexResult(ipp, Categorize(ipp, instrument.CategoryBands), Round2(value), aspects, missing == 0, missing,
-            f03.Score is { } s ? Round2(s) : null, f03.Respondents, applied, applied ? options.Share : 0m, options.Rule);
+            f03Score, f03.Respondents, applied, applied ? options.Share : 0m, options.Rule, value);
     }
 
     /// <summary>The band whose minimum is the highest one at or below the index rounded to two decimals.</summary>
@@ -106,5 +115,5 @@ public sealed class F03Options
     public int MaxInvitationsPerRequest { get; set; } = 50;
 
     public string Rule => FormattableString.Invariant(
-        $"final = (1 - {Share}) × instrument index + {Share} × F03 score (mean of respondents' mean 0–5 answers), to two decimals, when at least {MinimumRespondents} respondents answered; otherwise final = instrument index.");
+        $"final = (1 - {Share}) × instrument index + {Share} × F03 score (mean of respondents' mean 0–5 answers), both at four decimals, rounded once to two decimals, when at least {MinimumRespondents} respondents answered; otherwise final = instrument index.");
 }

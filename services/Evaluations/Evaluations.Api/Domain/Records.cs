@@ -56,6 +56,20 @@ public sealed class SkmResponse
     public DateTimeOffset SubmittedAt { get; init; }
 }
 
+/// <summary>
+/// A one-response token of a public SKM link, issued to a respondent's device and spent by its answer (only its
+/// SHA-256 is kept). One token, one response: a second answer with it is refused.
+/// </summary>
+public sealed class SkmResponseToken
+{
+    public string TokenHash { get; init; } = "";
+    public Guid SurveyId { get; init; }
+    public DateTimeOffset IssuedAt { get; init; }
+    public DateTimeOffset ExpiresAt { get; init; }
+    public DateTimeOffset? UsedAt { get; set; }
+    public uint Version { get; private set; }
+}
+
 public sealed record ChecklistAnswer(string Code, bool Met, string? Note);
 
 /// <summary>A unit's Ombudsman readiness checklist (complaint-management items and the displayed standard).</summary>

@@ -30,6 +30,15 @@ public sealed class SkmOptions
     /// </summary>
     public int? WeightDecimals { get; set; }
 
+    /// <summary>How long a one-response token of a public link stays valid [24 h].</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// Tokens one address may take per survey and hour [60: a kiosk at a service point serves many respondents].
+    /// Behind the gateway the address is the first of X-Forwarded-For.
+    /// </summary>
+    public int TokensPerAddressPerHour { get; set; } = 60;
+
     /// <summary>Bands by lower bound (defaults: A ≥ 88.31, B ≥ 76.61, C ≥ 65.00, D below).</summary>
     public List<SkmBand> Bands { get; set; } = [];
 

@@ -15,7 +15,8 @@ namespace Tinjau.Evaluations.Api.IntegrationEvents;
 /// Times are stored in UTC (producers may send any offset). Idempotent twice over: the inbox drops redelivered messages, and rows are keyed by the source's ids.
 /// </summary>
 public sealed class PlatformEvidenceConsumer(EvaluationsDbContext db, CityClock clock) :
-    IConsumer<ComplaintResolved>, IConsumer<ComplaintRated>, IConsumer<ComplaintSlaBreached>, IConsumer<InspectionCompleted>, IConsumer<ViolationRecorded>
+    IConsumer<ComplaintResolved>, IConsumer<ComplaintRated>, IConsumer<ComplaintReopened>, IConsumer<ComplaintSlaBreached>, IConsumer<InspectionCompleted>,
+    IConsumer<ViolationRecorded>
 {
     public Task Consume(ConsumeContext<ComplaintResolved> context) =>
         db.ProcessOnceAsync(context, "evaluations.complaint-resolved", async ct =>
@@ -38,6 +39,29 @@ public sealed class PlatformEvidenceConsumer(EvaluationsDbContext db, CityClock 
             fact.UnitId ??= m.UnitId;
             fact.Rating = m.Rating;
             fact.RatedYear = clock.YearOf(m.OccurredAt);
+            fact.UpdatedAt = clock.Now;
+        });
+
+    /// <summary>
+    /// The reporter reopened the complaint: its resolution (and whether it was within the SLA) and its rating are
+    /// withdrawn until it is resolved and rated again. A resolution newer than the reopening (redelivered late) stays.
+    /// </summary>
+    public Task Consume(ConsumeContext<ComplaintReopened> context) =>
+        db.ProcessOnceAsync(context, "evaluations.complaint-reopened", async ct =>
+        {
+            var m = context.Message;
+            var fact = await ComplaintAsync(m.ComplaintId, ct);
+            fact.UnitId ??= m.UnitId;
+            if (fact.ResolvedAt is { } resolved && resolved > m.OccurredAt.ToUniversalTime())
+            {
+                return;
+            }
+            fact.ResolvedAt = null;
+            fact.ResolvedYear = null;
+            fact.WorkingDaysTaken = null;
+            fact.AnsweredWithinSla = null;
+            fact.Rating = null;
+            fact.RatedYear = null;
             fact.UpdatedAt = clock.Now;
         });
 

@@ -12,6 +12,7 @@ public static class DemoUsers
 {
     public sealed record DemoUser(string Email, string DisplayName, string Role, DemoUnit Unit = DemoUnit.None);
 
+    /// <summary>StaffUnit: the demo kelurahan (Kwitang), also the demo PEKPPP lokus; HeadUnit: its kecamatan (Senen).</summary>
     public enum DemoUnit { None, StaffUnit, HeadUnit }
 
     public static readonly IReadOnlyList<DemoUser> All =
@@ -25,6 +26,8 @@ public static class DemoUsers
         new("citizen@tinjau.local", "Warga Demo", TinjauRoles.Citizen),
         new("staff.kwitang@tinjau.local", "Petugas Kelurahan Kwitang", TinjauRoles.UnitStaff, DemoUnit.StaffUnit),
         new("head.senen@tinjau.local", "Camat Senen", TinjauRoles.UnitHead, DemoUnit.HeadUnit),
+        // The head of the demo lokus, who signs its berita acara as head-of-unit.
+        new("lurah.kwitang@tinjau.local", "Lurah Kwitang", TinjauRoles.UnitHead, DemoUnit.StaffUnit),
     ];
 
     /// <summary>

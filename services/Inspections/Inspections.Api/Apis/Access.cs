@@ -32,6 +32,14 @@ public sealed class Access(IUnitRegistry registry)
     public async ValueTask<bool> CanReadUnitAsync(ClaimsPrincipal user, Guid unitId, CancellationToken ct) =>
         user.ReadsAllSubmitted() || await CoversUnitAsync(user, unitId, ct);
 
+    /// <summary>
+    /// Per-officer attendance (names, NIP, absent-without-reason) and the PP 94/2021 levels drawn from it: for the satgas,
+    /// leadership, admins and the head of the officer's unit (who decides the sanction). Unit staff and evaluators see
+    /// unit-level findings only.
+    /// </summary>
+    public async ValueTask<bool> CanSeeOfficersAsync(ClaimsPrincipal user, Guid unitId, CancellationToken ct) =>
+        user.SeesPlans() || (user.IsInRole(TinjauRoles.UnitHead) && await CoversUnitAsync(user, unitId, ct));
+
     /// <summary>Unit heads answer clarifications for the units they cover.</summary>
     public async ValueTask<bool> CanAnswerForUnitAsync(ClaimsPrincipal user, Guid unitId, CancellationToken ct) =>
         user.IsInRole(TinjauRoles.Admin) || (user.IsInRole(TinjauRoles.UnitHead) && await CoversUnitAsync(user, unitId, ct));

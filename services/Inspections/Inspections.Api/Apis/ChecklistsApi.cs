@@ -13,7 +13,8 @@ public sealed record ChecklistView(Guid Id, string Code, int Version, string Tit
 /// <summary>A new version of a checklist: the latest version's items, minus <c>remove</c>, plus <c>add</c>.</summary>
 public sealed record NewChecklistVersionRequest(string? Title, List<ChecklistItemRequest>? Add, List<string>? Remove);
 
-public sealed record ChecklistItemRequest(string? Code, string? Text);
+/// <summary><c>text</c> in Indonesian; <c>textEn</c> an optional English translation.</summary>
+public sealed record ChecklistItemRequest(string? Code, string? Text, string? TextEn = null);
 
 public static class ChecklistsApi
 {
@@ -52,13 +53,14 @@ public static class ChecklistsApi
             var item = request.Add![i];
             var itemCode = errors.Required(item?.Code, $"add[{i}].code", 100);
             var text = errors.Required(item?.Text, $"add[{i}].text", 500);
+            var textEn = errors.Optional(item?.TextEn, $"add[{i}].textEn", 500);
             if (itemCode is not null && !System.Text.RegularExpressions.Regex.IsMatch(itemCode, "^[a-z0-9][a-z0-9-]*$"))
             {
                 errors.Add($"add[{i}].code", "must be kebab-case (a-z, 0-9, -)");
             }
             if (itemCode is not null && text is not null)
             {
-                add.Add(new ChecklistItem(itemCode, text));
+                add.Add(new ChecklistItem(itemCode, text, textEn));
             }
         }
         if (add.Count == 0 && (request.Remove?.Count ?? 0) == 0)

@@ -68,7 +68,7 @@ public static class FollowUpsApi
 
     public static async Task<Results<Created<ClarificationView>, Ok<ClarificationView>, ValidationProblem, ProblemHttpResult>> RequestClarification(
         Guid findingId, ClarificationRequestBody body, HttpContext http, InspectionsDb db, UnitRecordCache cache,
-        IOptions<InspectionsOptions> options, TimeProvider clock, CancellationToken ct)
+        IOptions<InspectionsOptions> options, UnitCalendars calendars, TimeProvider clock, CancellationToken ct)
     {
         if (!http.User.IsSatgas())
         {
@@ -98,8 +98,9 @@ public static class FollowUpsApi
         {
             return Problems.Conflict("This finding already has a clarification request in progress.");
         }
+        var zone = await db.Visits.AsNoTracking().Where(v => v.Id == finding.VisitId).Select(v => v.UnitTimeZone).FirstAsync(ct);
         var clarification = ClarificationRequest.Open(id, finding, question!, http.User.Subject(), now,
-            TimeSpan.FromDays(options.Value.ClarificationDueDays));
+            await calendars.AddAsync(now, options.Value.ClarificationDueDays, zone, ct));
         db.Clarifications.Add(clarification);
         await AppendToRecordAsync(db, clarification.VisitId, "clarification-requested", new JsonObject
         {
@@ -182,7 +183,8 @@ public static class FollowUpsApi
     }
 
     public static async Task<Results<Created<SanctionView>, ValidationProblem, ProblemHttpResult>> Escalate(Guid id, EscalateBody body,
-        HttpContext http, InspectionsDb db, UnitRecordCache cache, IOptions<InspectionsOptions> options, TimeProvider clock, CancellationToken ct)
+        HttpContext http, InspectionsDb db, UnitRecordCache cache, IOptions<InspectionsOptions> options, UnitCalendars calendars, TimeProvider clock,
+        CancellationToken ct)
     {
         if (!http.User.IsSatgas())
         {
@@ -224,9 +226,22 @@ public static class FollowUpsApi
         {
             return Problems.Validation("officerId", "is not an officer recorded at this unit");
         }
-        var year = await db.Visits.AsNoTracking().Where(v => v.Id == c.VisitId).Select(v => v.LocalDate.Year).FirstAsync(ct);
+        var visit = await db.Visits.AsNoTracking().Include(v => v.RecordEntries).FirstAsync(v => v.Id == c.VisitId, ct);
+        var year = visit.LocalDate.Year;
+        // No sanction rests on a backdated visit until a satgas lead has confirmed it.
+        var unconfirmed = (await OfficersApi.UnconfirmedBackdatedAsync(db, officer.Id, year, ct)).Select(b => b.VisitId).ToHashSet();
+        if (visit.NeedsBackdatingConfirmation)
+        {
+            unconfirmed.Add(visit.Id);
+        }
+        if (unconfirmed.Count > 0)
+        {
+            return Problems.Conflict("Kunjungan bertanggal mundur belum dikonfirmasi ketua satgas / backdated visits not yet confirmed by a satgas lead: "
+                                     + string.Join(", ", unconfirmed.Order()) + ". POST /api/inspections/visits/{id}/backdating-confirmation first.");
+        }
         var absences = await OfficersApi.UnexcusedDaysAsync(db, officer.Id, year, ct);
-        var suggested = DisciplineLadder.Suggest(absences.Count, DisciplineLadder.LongestConsecutiveRun(absences));
+        var suggested = DisciplineLadder.Suggest(absences.Count,
+            DisciplineLadder.LongestConsecutiveRun(absences, await calendars.ForYearsAsync(year, year, ct)));
         var chosen = level ?? suggested;
         if (chosen is null)
         {
@@ -238,7 +253,8 @@ public static class FollowUpsApi
         var now = clock.GetUtcNow();
         c.Escalate(note, http.User.Subject(), now);
         var sanction = SanctionRecommendation.Recommend(body.SanctionId ?? Guid.CreateVersion7(), c, officer.Id, superior!, superiorPosition,
-            chosen.Value, absences.Count, basis, http.User.Subject(), now, TimeSpan.FromDays(options.Value.SanctionDecisionDueDays));
+            chosen.Value, absences.Count, basis, http.User.Subject(), now,
+            await calendars.AddAsync(now, options.Value.SanctionDecisionDueDays, visit.UnitTimeZone, ct));
         db.Sanctions.Add(sanction);
         await AppendToRecordAsync(db, c.VisitId, "sanction-recommended", new JsonObject
         {

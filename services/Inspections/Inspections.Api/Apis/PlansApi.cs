@@ -42,7 +42,7 @@ public static class PlansApi
     }
 
     public static async Task<Results<Created<PlanView>, Ok<PlanView>, ValidationProblem, ProblemHttpResult>> CreatePlan(
-        PlanRequest request, HttpContext http, InspectionsDb db, IUnitRegistry registry, TimeProvider clock, CancellationToken ct)
+        PlanRequest request, HttpContext http, InspectionsDb db, UnitDirectory directory, TimeProvider clock, CancellationToken ct)
     {
         if (!http.User.IsSatgas())
         {
@@ -80,19 +80,14 @@ public static class PlansApi
         {
             return errors.ToProblem();
         }
-        foreach (var unitId in request.UnitIds!.Distinct())
+        // The targets are checked against the whole unit directory (the same question for every plan, kept for a
+        // while), never one registry call per target: nothing outside the satgas learns which units a plan names.
+        var targets = request.UnitIds!.Distinct().ToList();
+        if (await directory.GetUnitIdsAsync(targets, ct) is { } known)
         {
-            try
+            foreach (var unitId in targets.Where(u => !known.Contains(u)))
             {
-                if (await registry.GetUnitAsync(unitId, ct) is null)
-                {
-                    errors.Add("unitIds", $"unit {unitId} is not in the unit registry");
-                }
-            }
-            catch (UnitRegistryUnavailableException)
-            {
-                // The registry is down: accept the plan; the check-in verifies the unit again.
-                break;
+                errors.Add("unitIds", $"unit {unitId} is not in the unit registry");
             }
         }
         if (errors.Any)

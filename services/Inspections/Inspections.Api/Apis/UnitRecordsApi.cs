@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Tinjau.Inspections.Api.Data;
 using Tinjau.Inspections.Api.Domain;
 using Tinjau.Inspections.Api.Infrastructure;
@@ -27,13 +28,15 @@ public static class UnitRecordsApi
     }
 
     public static async Task<Results<Ok<UnitRecordView>, ValidationProblem, ProblemHttpResult>> GetRecord(Guid unitId, DateOnly? from, DateOnly? to,
-        HttpContext http, InspectionsDb db, Access access, UnitRecordCache cache, TimeProvider clock, CancellationToken ct)
+        HttpContext http, InspectionsDb db, Access access, UnitRecordCache cache, IOptions<InspectionsOptions> options, TimeProvider clock,
+        CancellationToken ct)
     {
         if (!await access.CanReadUnitAsync(http.User, unitId, ct))
         {
             return Problems.Forbidden("This unit's record is for the satgas, leadership, evaluators and the unit itself.");
         }
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        // "This year" in the city's time zone, not the UTC date.
+        var today = UnitZones.Today(clock.GetUtcNow(), options.Value.DefaultTimeZone);
         var start = from ?? new DateOnly(today.Year, 1, 1);
         var end = to ?? new DateOnly(start.Year, 12, 31);
         if (end < start || end.DayNumber - start.DayNumber > 3660)

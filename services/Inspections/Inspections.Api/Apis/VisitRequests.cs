@@ -33,3 +33,6 @@ public sealed record SubmissionRequest(Guid? UnitId, Guid? PlanId, CheckInPart? 
     List<FindingPart>? Findings, List<EvidencePart>? Evidence, string? Summary);
 
 public sealed record AmendmentRequest(Guid? Id, string? Target, string? Correction, string? Reason);
+
+/// <summary>Why the satgas lead holds the backdated visit for true (e.g. the team's report, the device's log).</summary>
+public sealed record BackdatingConfirmationRequest(string? Note);

@@ -27,6 +27,8 @@ public static class VisitsApi
         visits.MapGet("/{id:guid}", GetVisit).WithSummary("Get a visit");
         visits.MapGet("/{id:guid}/evidence/{evidenceId:guid}", GetEvidence).WithSummary("Download an evidence file");
         visits.MapPost("/{id:guid}/amendments", Amend).WithSummary("Append a correction to a submitted visit (satgas)");
+        visits.MapPost("/{id:guid}/backdating-confirmation", ConfirmBackdating)
+            .WithSummary("A satgas lead confirms a backdated visit took place when its device says (satgas lead, admin)");
         visits.MapGet("/{id:guid}/verify-chain", VerifyChain).WithSummary("Verify the visit's hash-chained record against the stored rows");
         return visits;
     }
@@ -128,7 +130,7 @@ public static class VisitsApi
         var localDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(deviceTime, zone.Zone).DateTime);
         var now = clock.GetUtcNow();
         var flags = CheckInAssessment.Assess(inside, distance, options.MaxCheckInDistanceMetres, deviceTime, now, options.MaxDeviceClockSkew,
-            localDate, plan?.WindowStart, plan?.WindowEnd);
+            localDate, plan?.WindowStart, plan?.WindowEnd, options.MaxBackdating);
         return SidakVisit.Start(visitId, plan, unitId, zone.Id, localDate, new CheckIn
         {
             DeviceTime = deviceTime,
@@ -269,7 +271,7 @@ public static class VisitsApi
         db.AddIntegrationEvent(InspectionEvents.Completed(visit, now));
         foreach (var finding in visit.Findings)
         {
-            db.AddIntegrationEvent(InspectionEvents.Violation(finding, now));
+            db.AddIntegrationEvent(InspectionEvents.Violation(finding, visit.IsBackdated, now));
         }
         await db.SaveChangesAsync(ct);
         await cache.InvalidateAsync(visit.UnitId);
@@ -636,7 +638,8 @@ public static class VisitsApi
         var total = await query.CountAsync(ct);
         var items = await query.OrderByDescending(v => v.CheckIn.DeviceTime).Take(500).ToListAsync(ct);
         return TypedResults.Ok(new VisitPage(items.Select(v => new VisitSummaryView(v.Id, showPlan ? v.PlanId : null, v.UnitId, v.LocalDate,
-            Kebab.Of(v.Status), v.CheckIn.DeviceTime, v.CheckIn.Flags != CheckInFlags.None, v.SubmittedAt, v.ComplianceScore)).ToList(), total));
+            Kebab.Of(v.Status), v.CheckIn.DeviceTime, v.CheckIn.Flags != CheckInFlags.None, v.SubmittedAt, v.ComplianceScore,
+            v.CheckIn.Flags.HasFlag(CheckInFlags.Backdated))).ToList(), total));
     }
 
     public static async Task<Results<Ok<VisitView>, ProblemHttpResult>> GetVisit(Guid id, HttpContext http, InspectionsDb db, Access access,
@@ -647,7 +650,7 @@ public static class VisitsApi
         {
             return Problems.NotFound();
         }
-        return TypedResults.Ok(VisitView.From(visit, http.User.SeesPlans()));
+        return TypedResults.Ok(VisitView.From(visit, http.User.SeesPlans(), await access.CanSeeOfficersAsync(http.User, visit.UnitId, ct)));
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetEvidence(Guid id, Guid evidenceId, HttpContext http,
@@ -655,6 +658,12 @@ public static class VisitsApi
     {
         var visit = await db.Visits.AsNoTracking().Where(v => v.Id == id).Select(v => new { v.UnitId, v.Status }).FirstOrDefaultAsync(ct);
         if (visit is null || !await access.CanSeeVisitAsync(http.User, visit.UnitId, visit.Status, ct))
+        {
+            return Problems.NotFound();
+        }
+        // Evidence of a finding that names an officer is for those who may see per-officer findings.
+        if (!await access.CanSeeOfficersAsync(http.User, visit.UnitId, ct)
+            && !VisitView.From((await LoadVisitAsync(db, id, ct, tracked: false))!, false, false).Evidence.Any(e => e.Id == evidenceId))
         {
             return Problems.NotFound();
         }
@@ -708,6 +717,39 @@ public static class VisitsApi
         var amendment = visit.Amend(amendmentId, target!, correction!, reason!, http.User.Subject(), clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/inspections/visits/{id}", ToView(amendment));
+    }
+
+    /// <summary>
+    /// A satgas lead (<c>Inspections:SatgasLeads</c>; when none are configured, a satgas other than the one who submitted
+    /// the visit) or an admin confirms a backdated visit; until then no sanction rests on it.
+    /// </summary>
+    public static async Task<Results<Ok<VisitView>, ValidationProblem, ProblemHttpResult>> ConfirmBackdating(Guid id, BackdatingConfirmationRequest request,
+        HttpContext http, InspectionsDb db, IOptions<InspectionsOptions> options, UnitRecordCache cache, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var note = errors.Required(request.Note, "note", 2000);
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+        var visit = await LoadVisitAsync(db, id, ct, tracked: true);
+        if (visit is null || !http.User.SeesPlans())
+        {
+            return Problems.NotFound();
+        }
+        var user = http.User;
+        var leads = options.Value.SatgasLeads;
+        var isLead = user.IsInRole(TinjauRoles.Admin) || (user.IsSatgas() && (leads.Count > 0
+            ? leads.Contains(user.Subject(), StringComparer.Ordinal)
+            : visit.SubmittedBy != user.Subject()));
+        if (!isLead)
+        {
+            return Problems.Forbidden("A satgas lead (not the satgas who submitted the visit) or an admin confirms a backdated visit.");
+        }
+        visit.ConfirmBackdating(note!, user.Subject(), clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        await cache.InvalidateAsync(visit.UnitId);
+        return TypedResults.Ok(VisitView.From(visit, true));
     }
 
     private static AmendmentView ToView(Amendment a) => new(a.Id, a.Target, a.Correction, a.Reason, a.By, a.At);

@@ -17,6 +17,12 @@ public enum CheckInFlags
     OutsidePlanWindow = 16,
     /// <summary>The device clock is ahead of the server's by more than the allowed skew.</summary>
     DeviceClockAhead = 32,
+    /// <summary>
+    /// The device time lies more than the allowed backdating before the server received the visit (an offline visit
+    /// submitted long after, or a wrong date): its findings and attendance carry the flag, and a sanction resting on it
+    /// waits for a satgas lead's confirmation.
+    /// </summary>
+    Backdated = 64,
 }
 
 /// <summary>The pure rule that flags a check-in from what the unit registry and the device said.</summary>
@@ -24,7 +30,7 @@ public static class CheckInAssessment
 {
     public static CheckInFlags Assess(bool? insideServiceHours, double? distanceMetres, double maxDistanceMetres,
         DateTimeOffset deviceTime, DateTimeOffset receivedAt, TimeSpan maxClockSkew,
-        DateOnly visitDay, DateOnly? windowStart, DateOnly? windowEnd)
+        DateOnly visitDay, DateOnly? windowStart, DateOnly? windowEnd, TimeSpan? maxBackdating = null)
     {
         var flags = CheckInFlags.None;
         flags |= insideServiceHours switch
@@ -44,6 +50,10 @@ public static class CheckInAssessment
         if (deviceTime - receivedAt > maxClockSkew)
         {
             flags |= CheckInFlags.DeviceClockAhead;
+        }
+        if (maxBackdating is { } back && receivedAt - deviceTime > back)
+        {
+            flags |= CheckInFlags.Backdated;
         }
         if ((windowStart is { } start && visitDay < start) || (windowEnd is { } end && visitDay > end))
         {

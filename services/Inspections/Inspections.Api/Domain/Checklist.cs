@@ -10,7 +10,8 @@ public enum ChecklistAnswerValue
     NotApplicable,
 }
 
-public sealed record ChecklistItem(string Code, string Text);
+/// <summary>A checklist item: <see cref="Text"/> in Indonesian, <see cref="TextEn"/> its English translation (optional).</summary>
+public sealed record ChecklistItem(string Code, string Text, string? TextEn = null);
 
 /// <summary>
 /// A version of a sidak checklist. Templates are data: a city adds items by publishing a new version; visits keep the
@@ -57,6 +58,21 @@ public sealed class ChecklistTemplate
         };
     }
 
+    /// <summary>
+    /// Replaces the wording of the items (same codes, same order), leaving what they mean and the scores filled against
+    /// them unchanged: for the seeded version 1, which shipped in English only.
+    /// </summary>
+    public bool Reword(IReadOnlyList<ChecklistItem> items)
+    {
+        var current = Items;
+        if (!current.Select(i => i.Code).SequenceEqual(items.Select(i => i.Code)) || current.SequenceEqual(items))
+        {
+            return false;
+        }
+        ItemsJson = JsonSerializer.Serialize(items, JsonSerializerOptions.Web);
+        return true;
+    }
+
     /// <summary>The next version: this version's items minus <paramref name="removeCodes"/>, plus <paramref name="add"/>.</summary>
     public ChecklistTemplate NextVersion(Guid id, string? title, IReadOnlyList<ChecklistItem> add, IReadOnlyCollection<string> removeCodes,
         string createdBy, DateTimeOffset at)
@@ -73,19 +89,19 @@ public sealed class ChecklistTemplate
     /// <summary>Version 1, from the sidak items of DOMAIN.md.</summary>
     public static IReadOnlyList<ChecklistItem> SidakV1Items { get; } =
     [
-        new("office-open", "Office open during service hours"),
-        new("head-present", "Head of office present"),
-        new("staff-present", "Staff present against the roster"),
-        new("counters-staffed", "Service counters staffed"),
-        new("queue-system", "Queue system in operation"),
-        new("service-standard-displayed", "Service standard (standar pelayanan) displayed"),
-        new("maklumat-displayed", "Maklumat pelayanan displayed"),
-        new("complaint-channel", "Complaint box or contact available"),
-        new("waiting-room", "Waiting room"),
-        new("disability-access", "Access for people with disabilities"),
-        new("lactation-room", "Lactation room"),
-        new("toilet", "Toilet"),
-        new("service-hours-posted", "Service hours posted"),
+        new("office-open", "Kantor buka pada jam pelayanan", "Office open during service hours"),
+        new("head-present", "Kepala kantor hadir", "Head of office present"),
+        new("staff-present", "Pegawai hadir sesuai daftar piket", "Staff present against the roster"),
+        new("counters-staffed", "Loket pelayanan terisi petugas", "Service counters staffed"),
+        new("queue-system", "Sistem antrean berjalan", "Queue system in operation"),
+        new("service-standard-displayed", "Standar pelayanan dipajang", "Service standard (standar pelayanan) displayed"),
+        new("maklumat-displayed", "Maklumat pelayanan dipajang", "Maklumat pelayanan displayed"),
+        new("complaint-channel", "Kotak pengaduan atau kontak pengaduan tersedia", "Complaint box or contact available"),
+        new("waiting-room", "Ruang tunggu", "Waiting room"),
+        new("disability-access", "Akses bagi penyandang disabilitas", "Access for people with disabilities"),
+        new("lactation-room", "Ruang laktasi", "Lactation room"),
+        new("toilet", "Toilet", "Toilet"),
+        new("service-hours-posted", "Jam pelayanan dipasang", "Service hours posted"),
     ];
 }
 

@@ -93,31 +93,23 @@ public static class DisciplineLadder
     public static string Allowed => string.Join(", ", Names.Values);
 
     /// <summary>
-    /// The longest run of consecutive working days among <paramref name="days"/>; a weekend between a Friday and the
-    /// next Monday does not break a run (holidays are not known here and do break it).
+    /// The longest run of consecutive working days among <paramref name="days"/>: two absences belong to one run when
+    /// only non-working days lie between them — weekends, and the national holidays and cuti bersama of
+    /// <paramref name="calendar"/> (without one, weekends only).
     /// </summary>
-    public static int LongestConsecutiveRun(IEnumerable<DateOnly> days)
+    public static int LongestConsecutiveRun(IEnumerable<DateOnly> days, WorkingDays? calendar = null)
     {
+        calendar ??= new WorkingDays([]);
         var sorted = days.Distinct().Order().ToArray();
         var best = 0;
         var run = 0;
         DateOnly? previous = null;
         foreach (var day in sorted)
         {
-            run = previous is { } p && NextWorkingDay(p) == day ? run + 1 : 1;
+            run = previous is { } p && calendar.AreAdjacentWorkingDays(p, day) ? run + 1 : 1;
             best = Math.Max(best, run);
             previous = day;
         }
         return best;
-    }
-
-    private static DateOnly NextWorkingDay(DateOnly day)
-    {
-        var next = day.AddDays(1);
-        while (next.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
-        {
-            next = next.AddDays(1);
-        }
-        return next;
     }
 }

@@ -36,7 +36,7 @@ public sealed class ClarificationRequest
     public DateTimeOffset? ReviewedAt { get; private set; }
     public uint Version { get; private set; }
 
-    public static ClarificationRequest Open(Guid id, Finding finding, string question, string by, DateTimeOffset at, TimeSpan answerWithin) => new()
+    public static ClarificationRequest Open(Guid id, Finding finding, string question, string by, DateTimeOffset at, DateTimeOffset dueAt) => new()
     {
         Id = id,
         FindingId = finding.Id,
@@ -45,7 +45,7 @@ public sealed class ClarificationRequest
         Question = question,
         RequestedBy = by,
         RequestedAt = Instants.Normalize(at),
-        DueAt = Instants.Normalize(at + answerWithin),
+        DueAt = Instants.Normalize(dueAt),
         Status = ClarificationStatus.Open,
     };
 
@@ -146,7 +146,7 @@ public sealed class SanctionRecommendation
     public uint Version { get; private set; }
 
     public static SanctionRecommendation Recommend(Guid id, ClarificationRequest clarification, Guid officerId, string superiorName,
-        string? superiorPosition, SanctionLevel level, int? unexcusedDays, string basis, string by, DateTimeOffset at, TimeSpan decideWithin)
+        string? superiorPosition, SanctionLevel level, int? unexcusedDays, string basis, string by, DateTimeOffset at, DateTimeOffset decisionDueAt)
     {
         if (clarification.Status != ClarificationStatus.Escalated)
         {
@@ -167,7 +167,7 @@ public sealed class SanctionRecommendation
             Basis = basis,
             RecommendedBy = by,
             RecommendedAt = Instants.Normalize(at),
-            DecisionDueAt = Instants.Normalize(at + decideWithin),
+            DecisionDueAt = Instants.Normalize(decisionDueAt),
             Status = SanctionStatus.AwaitingDecision,
         };
     }

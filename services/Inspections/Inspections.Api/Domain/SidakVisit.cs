@@ -157,6 +157,7 @@ public sealed class SidakVisit
     public const string CheckInKind = "check-in";
     public const string SubmissionKind = "submission";
     public const string AmendmentKind = "amendment";
+    public const string BackdatingConfirmedKind = "backdating-confirmed";
 
     private SidakVisit()
     {
@@ -284,6 +285,34 @@ public sealed class SidakVisit
         var entry = VisitRecordEntry.Create(Id, (last?.Sequence ?? 0) + 1, kind, payload, by, at, last?.Hash ?? HashChain.Genesis);
         RecordEntries.Add(entry);
         return entry;
+    }
+
+    /// <summary>The device time lay far before the server received the visit (<see cref="CheckInFlags.Backdated"/>).</summary>
+    public bool IsBackdated => CheckIn.Flags.HasFlag(CheckInFlags.Backdated);
+
+    public bool BackdatingConfirmed => RecordEntries.Any(e => e.Kind == BackdatingConfirmedKind);
+
+    /// <summary>A backdated visit no satgas lead has confirmed yet: nothing resting on it drives a sanction.</summary>
+    public bool NeedsBackdatingConfirmation => IsBackdated && !BackdatingConfirmed;
+
+    /// <summary>
+    /// A satgas lead confirms that a backdated visit did take place when its device says (appended to the record, so
+    /// the confirmation is hash-chained like every step). Confirming twice changes nothing.
+    /// </summary>
+    public void ConfirmBackdating(string note, string by, DateTimeOffset at)
+    {
+        if (!IsBackdated)
+        {
+            throw new DomainException("This visit is not backdated: there is nothing to confirm.");
+        }
+        if (Status != VisitStatus.Submitted)
+        {
+            throw new DomainException("Only a submitted visit is confirmed.");
+        }
+        if (!BackdatingConfirmed)
+        {
+            Append(BackdatingConfirmedKind, new JsonObject { ["note"] = note, ["deviceTime"] = Instants.Format(CheckIn.DeviceTime) }, by, at);
+        }
     }
 
     public int CountFindings(FindingSeverity severity) => Findings.Count(f => f.Severity == severity);

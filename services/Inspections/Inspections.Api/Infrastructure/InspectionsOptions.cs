@@ -11,6 +11,18 @@ public sealed class InspectionsOptions
     /// <summary>A device clock ahead of the server's by more than this is flagged [5 min].</summary>
     public TimeSpan MaxDeviceClockSkew { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// A visit whose device time lies more than this before the server received it is flagged backdated [48 h]; a
+    /// sanction resting on it needs a satgas lead's confirmation of the visit.
+    /// </summary>
+    public TimeSpan MaxBackdating { get; set; } = TimeSpan.FromHours(48);
+
+    /// <summary>
+    /// Token subjects of the satgas leads who confirm backdated visits [empty: any satgas other than the one who
+    /// submitted the visit]; admins always may.
+    /// </summary>
+    public List<string> SatgasLeads { get; set; } = [];
+
     /// <summary>Time zone of a unit when the registry cannot be asked [Asia/Jakarta, WIB].</summary>
     public string DefaultTimeZone { get; set; } = "Asia/Jakarta";
 
@@ -24,10 +36,10 @@ public sealed class InspectionsOptions
     public string[] EvidenceContentTypes { get; set; } =
         ["image/jpeg", "image/png", "image/webp", "image/heic", "application/pdf"];
 
-    /// <summary>Days the unit has to answer a clarification request before it is overdue [5].</summary>
+    /// <summary>Working days (the unit's calendar) the unit has to answer a clarification request before it is overdue [5].</summary>
     public int ClarificationDueDays { get; set; } = 5;
 
-    /// <summary>Days the direct superior has to record a decision on a sanction recommendation [14].</summary>
+    /// <summary>Working days (the unit's calendar) the direct superior has to record a decision on a sanction recommendation [14].</summary>
     public int SanctionDecisionDueDays { get; set; } = 14;
 
     /// <summary>How long a unit record stays in the Redis cache [5 min]; changes to the unit invalidate it at once.</summary>

@@ -19,6 +19,8 @@ public static class InspectionsServiceExtensions
         }
         services.AddScoped<IEvidenceStore, PostgresEvidenceStore>();
         services.AddScoped<Access>();
+        services.AddScoped<UnitCalendars>();
+        services.AddScoped<UnitDirectory>();
         services.AddSingleton<UnitRecordCache>();
         services.AddExceptionHandler<DomainExceptionHandler>();
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(

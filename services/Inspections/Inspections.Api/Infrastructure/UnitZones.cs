@@ -29,4 +29,8 @@ public static class UnitZones
             return (zone.Id, TimeZoneInfo.CreateCustomTimeZone(zone.Id, TimeSpan.FromHours(zone.Offset), zone.Id, zone.Id));
         }
     }
+
+    /// <summary>Today's date in a time zone (WIB by default): the date users read, not the UTC date.</summary>
+    public static DateOnly Today(DateTimeOffset now, string? timeZone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Find(timeZone, "Asia/Jakarta").Zone).DateTime);
 }

@@ -13,10 +13,10 @@ public static class InspectionEvents
         v.Id, v.UnitId, v.CheckIn.DeviceTime, v.SubmittedAt ?? now, v.CheckIn.InsideServiceHours == true, v.CheckIn.Flags != CheckInFlags.None,
         v.ChecklistCode ?? "", v.ChecklistVersion ?? 0, v.ComplianceScore,
         v.CountFindings(FindingSeverity.Low), v.CountFindings(FindingSeverity.Medium), v.CountFindings(FindingSeverity.High),
-        v.Attendance.Count, v.Attendance.Count(a => a.Status == AttendanceStatus.AbsentWithoutReason), now);
+        v.Attendance.Count, v.Attendance.Count(a => a.Status == AttendanceStatus.AbsentWithoutReason), now, v.IsBackdated);
 
-    public static ViolationRecorded Violation(Finding f, DateTimeOffset now) => new(
-        f.Id, f.VisitId, f.UnitId, Kebab.Of(f.Severity), f.Category, f.ChecklistItem, f.OfficerId is not null, f.ObservedAt, now);
+    public static ViolationRecorded Violation(Finding f, bool backdated, DateTimeOffset now) => new(
+        f.Id, f.VisitId, f.UnitId, Kebab.Of(f.Severity), f.Category, f.ChecklistItem, f.OfficerId is not null, f.ObservedAt, now, backdated);
 
     public static ClarificationAnswered Answered(ClarificationRequest c, DateTimeOffset now) => new(
         c.Id, c.FindingId, c.VisitId, c.UnitId, c.RequestedAt, c.DueAt, c.AnsweredAt ?? now, c.AnsweredLate, now);

@@ -6,9 +6,25 @@ using Tinjau.UnitRegistry.Api.Infrastructure;
 
 namespace Tinjau.UnitRegistry.Api.Apis;
 
-public sealed record HolidayResponse(Guid Id, DateOnly Date, string Name, string Kind, bool NeedsReview)
+/// <summary>
+/// A holiday. <see cref="Source"/> is <c>skb</c> for entered data, <c>fixed-date</c> for a fixed-date national holiday
+/// the rules add when it is not entered (no id), <c>estimate</c> for an estimated Islamic holiday of a year whose SKB
+/// is not loaded (no id, needs review).
+/// </summary>
+public sealed record HolidayResponse(Guid? Id, DateOnly Date, string Name, string Kind, bool NeedsReview, string Source = CompletedCalendar.Skb)
 {
     public static HolidayResponse From(Holiday h) => new(h.Id, h.Date, h.Name, h.Kind.ToName(), h.NeedsReview);
+
+    public static HolidayResponse From(CalendarDay d) => new(d.Id, d.Date, d.Name, d.Kind.ToName(), d.NeedsReview, d.Source);
+}
+
+/// <summary>Which years have SKB data, and whether next year's is still missing (a warning for admins from <c>WarnFromMonth</c>).</summary>
+public sealed record CalendarCoverageResponse(List<int> SkbYears, int CurrentYear, bool CurrentYearLoaded, bool NextYearLoaded, string? Warning);
+
+public sealed class CalendarOptions
+{
+    /// <summary>From this month of the year on, a missing SKB for next year is reported to admins [7: July].</summary>
+    public int WarnFromMonth { get; set; } = 7;
 }
 
 public sealed record HolidayRequest(DateOnly? Date, string? Name, string? Kind, bool NeedsReview);
@@ -18,10 +34,12 @@ public sealed record AddWorkingDaysRequest(Guid? UnitId, string? TimeZone, strin
 
 public sealed record SkippedDay(DateOnly Date, string Reason);
 
+/// <summary><see cref="Warning"/> is set when a year of the span has no SKB data; <see cref="UsedEstimate"/> when an estimated holiday was skipped.</summary>
 public sealed record AddWorkingDaysResponse(DateTimeOffset From, int Days, string TimeZone, DateTimeOffset Result, List<SkippedDay> Skipped,
-    List<int> HolidayDataYears, string? Warning);
+    List<int> HolidayDataYears, string? Warning, bool UsedEstimate = false);
 
-public sealed record CountWorkingDaysResponse(DateTimeOffset From, DateTimeOffset To, string TimeZone, int WorkingDays, List<int> HolidayDataYears, string? Warning);
+public sealed record CountWorkingDaysResponse(DateTimeOffset From, DateTimeOffset To, string TimeZone, int WorkingDays, List<int> HolidayDataYears,
+    string? Warning, bool UsedEstimate = false);
 
 public static class CalendarApi
 {
@@ -39,6 +57,7 @@ public static class CalendarApi
             .WithSummary("Count working days d with from < d ≤ to (local dates of the unit's time zone)");
 
         var w = writes.MapGroup("/calendar").WithTags("Calendar");
+        w.MapGet("/coverage", Coverage).WithSummary("Years with SKB holiday data; warns when next year's SKB is still missing");
         w.MapPost("/holidays", AddHoliday).WithSummary("Add a national holiday or cuti bersama");
         w.MapDelete("/holidays/{holidayId:guid}", RemoveHoliday).WithSummary("Remove a holiday");
         w.MapPost("/holidays/{holidayId:guid}/review", MarkReviewed).WithSummary("Mark a holiday as checked against the SKB");
@@ -53,8 +72,26 @@ public static class CalendarApi
         }
         var from = new DateOnly(y, 1, 1);
         var to = new DateOnly(y, 12, 31);
-        var list = await db.Holidays.AsNoTracking().Where(h => h.Date >= from && h.Date <= to).OrderBy(h => h.Date).ThenBy(h => h.Kind).ToListAsync(ct);
-        return TypedResults.Ok(list.Select(HolidayResponse.From).ToList());
+        var list = await db.Holidays.AsNoTracking().Where(h => h.Date >= from && h.Date <= to).ToListAsync(ct);
+        return TypedResults.Ok(CompletedCalendar.Build(list, y, y).Days.Select(HolidayResponse.From).ToList());
+    }
+
+    public static async Task<Ok<CalendarCoverageResponse>> Coverage(UnitRegistryDbContext db, TimeProvider clock,
+        Microsoft.Extensions.Options.IOptions<CalendarOptions> options, CancellationToken ct)
+    {
+        var today = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), UnitTimeZones.Find(UnitTimeZones.Wib));
+        var years = (await db.LoadCalendarAsync(today.Year, today.Year, ct)).SkbYears.ToList();
+        var (current, next) = (years.Contains(today.Year), years.Contains(today.Year + 1));
+        string? warning = null;
+        if (!current)
+        {
+            warning = $"Data SKB hari libur tahun {today.Year} belum dimuat: tenggat memakai perkiraan. / The {today.Year} SKB holiday data is not loaded: deadlines use estimates.";
+        }
+        else if (!next && today.Month >= options.Value.WarnFromMonth)
+        {
+            warning = $"Data SKB hari libur tahun {today.Year + 1} belum dimuat: muat sebelum akhir tahun. / The {today.Year + 1} SKB holiday data is not loaded yet: load it before the year ends.";
+        }
+        return TypedResults.Ok(new CalendarCoverageResponse(years, today.Year, current, next, warning));
     }
 
     public static async Task<Results<Created<HolidayResponse>, ValidationProblem, ProblemHttpResult>> AddHoliday(HolidayRequest request,
@@ -142,14 +179,16 @@ public static class CalendarApi
         {
             return errors.ToProblem();
         }
-        var calendar = await db.LoadCalendarAsync(ct);
-        var result = calendar.AddWorkingDays(from, request.Days!.Value, zone);
         var localFrom = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(from, zone).DateTime);
+        // Enough years around the start for the span (a year has at least 200 working days).
+        var span = Math.Abs(request.Days!.Value) / 200 + 1;
+        var completed = await db.LoadCalendarAsync(localFrom.Year - span, localFrom.Year + span, ct);
+        var calendar = completed.Calendar;
+        var result = calendar.AddWorkingDays(from, request.Days.Value, zone);
         var localTo = DateOnly.FromDateTime(result.DateTime);
         var skipped = calendar.NonWorkingDaysBetween(localFrom, localTo).Select(x => new SkippedDay(x.Date, x.Reason)).ToList();
-        var years = await db.CoveredYearsAsync(ct);
-        return TypedResults.Ok(new AddWorkingDaysResponse(from, request.Days.Value, zoneId, result, skipped, years,
-            Warning(years, localFrom.Year, localTo.Year)));
+        return TypedResults.Ok(new AddWorkingDaysResponse(from, request.Days.Value, zoneId, result, skipped, [.. completed.SkbYears],
+            completed.Warning(localFrom, localTo), completed.UsedEstimate(localFrom, localTo)));
     }
 
     public static async Task<Results<Ok<CountWorkingDaysResponse>, ValidationProblem, ProblemHttpResult>> CountWorkingDays(string? from, string? to,
@@ -178,16 +217,11 @@ public static class CalendarApi
         {
             return errors.ToProblem();
         }
-        var calendar = await db.LoadCalendarAsync(ct);
-        var years = await db.CoveredYearsAsync(ct);
-        return TypedResults.Ok(new CountWorkingDaysResponse(f, t, zoneId, calendar.CountWorkingDays(f, t, zone), years,
-            Warning(years, Math.Min(f.Year, t.Year), Math.Max(f.Year, t.Year))));
-    }
-
-    private static string? Warning(List<int> covered, int fromYear, int toYear)
-    {
-        var missing = Enumerable.Range(Math.Min(fromYear, toYear), Math.Abs(toYear - fromYear) + 1).Where(y => !covered.Contains(y)).ToList();
-        return missing.Count == 0 ? null : $"No holiday data for {string.Join(", ", missing)}: only weekends were skipped in those years.";
+        var (localF, localT) = (DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(f, zone).DateTime),
+            DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(t, zone).DateTime));
+        var completed = await db.LoadCalendarAsync(localF.Year, localT.Year, ct);
+        return TypedResults.Ok(new CountWorkingDaysResponse(f, t, zoneId, completed.Calendar.CountWorkingDays(f, t, zone), [.. completed.SkbYears],
+            completed.Warning(localF, localT), completed.UsedEstimate(localF, localT)));
     }
 
     private static async Task<(string ZoneId, ProblemHttpResult? NotFound)> ResolveZoneAsync(Guid? unitId, string? timeZone,

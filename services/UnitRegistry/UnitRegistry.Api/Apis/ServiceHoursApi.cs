@@ -86,7 +86,8 @@ public static class ServiceHoursApi
         {
             return Problems.Validation("at", "must be " + Instants.Help);
         }
-        var calendar = await db.LoadCalendarAsync(ct);
+        var year = TimeZoneInfo.ConvertTime(instant, zone).Year;
+        var calendar = (await db.LoadCalendarAsync(year, year, ct)).Calendar;
         var check = unit.ServiceHours.Check(instant, zone, calendar.HolidayName);
         return TypedResults.Ok(new ServiceHoursCheckResponse(unit.Id, instant, check.LocalTime, unit.TimeZoneId, check.IsOpen,
             check.Day.Source.ToString().ToLowerInvariant(), check.Day.Reason, check.Day.Schedule.ToString()));

@@ -51,14 +51,13 @@ public static class UnitQueries
 
 public static class CalendarQueries
 {
-    /// <summary>The working-day calendar from the holidays table (a few dozen rows a year).</summary>
-    public static async Task<WorkingDayCalendar> LoadCalendarAsync(this UnitRegistryDbContext db, CancellationToken ct)
+    /// <summary>
+    /// The holidays table (a few dozen rows a year) completed by the calendar rules for the years
+    /// <paramref name="fromYear"/>..<paramref name="toYear"/> (<see cref="CompletedCalendar"/>).
+    /// </summary>
+    public static async Task<CompletedCalendar> LoadCalendarAsync(this UnitRegistryDbContext db, int fromYear, int toYear, CancellationToken ct)
     {
         var holidays = await db.Holidays.AsNoTracking().OrderBy(h => h.Date).ThenBy(h => h.Kind).ToListAsync(ct);
-        return WorkingDayCalendar.From(holidays);
+        return CompletedCalendar.Build(holidays, Math.Min(fromYear, toYear), Math.Max(fromYear, toYear));
     }
-
-    /// <summary>The years for which the holidays table has entries.</summary>
-    public static async Task<List<int>> CoveredYearsAsync(this UnitRegistryDbContext db, CancellationToken ct) =>
-        (await db.Holidays.AsNoTracking().Select(h => h.Date).ToListAsync(ct)).Select(d => d.Year).Distinct().Order().ToList();
 }

@@ -29,7 +29,10 @@ public sealed class UnitComplaintStats
 
     public double? AverageRating => Ratings == 0 ? null : Math.Round((double)RatingSum / Ratings, 2);
 
-    public double? ShareResolvedWithinSla => Resolved == 0 ? null : Math.Round((double)ResolvedWithinSla / Resolved, 4);
+    /// <summary>Resolutions that stand: every resolution less those withdrawn by a reopening from Selesai.</summary>
+    public int StandingResolutions => Math.Max(0, Resolved - Reopened);
+
+    public double? ShareResolvedWithinSla => StandingResolutions == 0 ? null : Math.Round((double)ResolvedWithinSla / StandingResolutions, 4);
 
     public static UnitComplaintStats For(Guid unitId) => new() { UnitId = unitId };
 
@@ -47,6 +50,23 @@ public sealed class UnitComplaintStats
     });
 
     public void Reopen(DateTimeOffset at) => Touch(at, () => Reopened++);
+
+    /// <summary>
+    /// A reopening withdrew a resolution (<see cref="Reopen"/> counts the complaint open again): it no longer counts as
+    /// resolved within the SLA, and its rating is no longer in the average.
+    /// </summary>
+    public void WithdrawResolution(bool? withinSla, int? rating, DateTimeOffset at) => Touch(at, () =>
+    {
+        if (withinSla == true && ResolvedWithinSla > 0)
+        {
+            ResolvedWithinSla--;
+        }
+        if (rating is >= 1 and <= 5 && Ratings > 0)
+        {
+            Ratings--;
+            RatingSum -= rating.Value;
+        }
+    });
 
     public void Breach(DateTimeOffset at) => Touch(at, () => SlaBreaches++);
 

@@ -12,7 +12,7 @@ namespace Tinjau.UnitRegistry.Api.IntegrationEvents;
 /// </summary>
 public sealed class ComplaintStatsConsumer(UnitRegistryDbContext db) :
     IConsumer<ComplaintRouted>, IConsumer<ComplaintResolved>, IConsumer<ComplaintStatusChanged>, IConsumer<ComplaintSlaBreached>,
-    IConsumer<ComplaintRated>
+    IConsumer<ComplaintRated>, IConsumer<ComplaintReopened>
 {
     public const string ConsumerName = "unitregistry.complaint-stats";
 
@@ -59,6 +59,15 @@ public sealed class ComplaintStatsConsumer(UnitRegistryDbContext db) :
         if (e.UnitId is { } unit && e.Rating is >= 1 and <= 5)
         {
             (await StatsAsync(unit, ct)).Rate(e.Rating, e.OccurredAt);
+        }
+    });
+
+    /// <summary>The reopened complaint's resolution is withdrawn: its SLA result and rating leave the figures.</summary>
+    public Task Consume(ConsumeContext<ComplaintReopened> context) => ApplyAsync(context, async (e, ct) =>
+    {
+        if (e.UnitId is { } unit && e.WasResolved)
+        {
+            (await StatsAsync(unit, ct)).WithdrawResolution(e.WithdrawnWithinSla, e.WithdrawnRating, e.OccurredAt);
         }
     });
 

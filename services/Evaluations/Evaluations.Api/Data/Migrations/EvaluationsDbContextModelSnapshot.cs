@@ -809,6 +809,44 @@ namespace Tinjau.Evaluations.Api.Data.Migrations
                     b.ToTable("skm_responses", (string)null);
                 });
 
+            modelBuilder.Entity("Tinjau.Evaluations.Api.Domain.SkmResponseToken", b =>
+                {
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("survey_id");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("TokenHash")
+                        .HasName("pk_skm_response_tokens");
+
+                    b.HasIndex("SurveyId")
+                        .HasDatabaseName("ix_skm_response_tokens_survey_id");
+
+                    b.ToTable("skm_response_tokens", (string)null);
+                });
+
             modelBuilder.Entity("Tinjau.Evaluations.Api.Domain.SkmSurvey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1034,6 +1072,16 @@ namespace Tinjau.Evaluations.Api.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_skm_responses_skm_surveys_survey_id");
+                });
+
+            modelBuilder.Entity("Tinjau.Evaluations.Api.Domain.SkmResponseToken", b =>
+                {
+                    b.HasOne("Tinjau.Evaluations.Api.Domain.SkmSurvey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_skm_response_tokens_skm_surveys_survey_id");
                 });
 
             modelBuilder.Entity("Tinjau.Evaluations.Api.Domain.Evaluation", b =>
