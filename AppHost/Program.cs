@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Tinjau.Hosting;
+using Tinjau.Hosting.Publishing;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
@@ -69,5 +70,6 @@ builder.AddProject<Projects.Gateway>(ResourceNames.Gateway)
     .WithExternalHttpEndpoints();
 
 builder.ExportTelemetryBeforeShutdown();
+builder.AddKubernetesManifests();
 
 builder.Build().Run();
