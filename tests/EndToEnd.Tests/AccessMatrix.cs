@@ -89,6 +89,7 @@ public static class AccessTable
         Only(Admin, "POST", "/api/calendar/holidays"),
         Only(Admin, "DELETE", "/api/calendar/holidays/{unknown}", null),
         Only(Admin, "POST", "/api/calendar/holidays/{unknown}/review", null),
+        Only(Admin, "GET", "/api/calendar/coverage", null),
 
         // Identity: registration and the protocol endpoints are public; users and the audit trail are an admin's.
         Public("GET", "/.well-known/openid-configuration"),
@@ -142,6 +143,7 @@ public static class AccessTable
         Only(SatgasOnly, "POST", "/api/inspections/visits"),
         Only(SatgasOnly, "PUT", "/api/inspections/visits/{unknown}/submission"),
         Only(SatgasOnly, "POST", "/api/inspections/visits/{unknown}/amendments"),
+        Only(SatgasOnly, "POST", "/api/inspections/visits/{unknown}/backdating-confirmation"),
         SignedIn("GET", "/api/inspections/visits"),
         SignedIn("GET", "/api/inspections/visits/{unknown}"),
         SignedIn("GET", "/api/inspections/visits/{unknown}/evidence/{unknown}"),
@@ -210,6 +212,7 @@ public static class AccessTable
         Only(Staff, "GET", "/api/skm/surveys/{unknown}/results", null),
         Only(Staff, "POST", "/api/skm/surveys/{unknown}/close"),
         Public("GET", "/api/skm/public/unknown-survey"),
+        Public("POST", "/api/skm/public/unknown-survey/tokens", null),
         Public("POST", "/api/skm/public/unknown-survey/responses", "{}"),
         Public("GET", "/api/skm/sample-size?population=1000"),
     ];
