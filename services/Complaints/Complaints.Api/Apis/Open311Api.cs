@@ -211,20 +211,45 @@ public static class Open311Api
             query = query.Where(c => statuses.Contains(c.Status));
         }
         var complaints = await query.OrderByDescending(c => c.FiledAt).Take(MaxResults).ToListAsync(ct);
-        return Render(format, "service_requests", "request", complaints.Select(c => RequestObject(c, options.Value)).ToList());
+        var photos = await FirstPhotosAsync(db, request, complaints, ct);
+        return Render(format, "service_requests", "request",
+            complaints.Select(c => RequestObject(c, options.Value, photos.GetValueOrDefault(c.Id))).ToList());
     }
 
-    private static async Task<IResult> GetRequestAsync(string id, string format, ComplaintsDb db, IOptions<ComplaintsOptions> options,
-        CancellationToken ct)
+    private static async Task<IResult> GetRequestAsync(string id, string format, HttpRequest request, ComplaintsDb db,
+        IOptions<ComplaintsOptions> options, CancellationToken ct)
     {
         if (!IsFormat(format))
         {
             return UnknownFormat();
         }
         var complaint = await TrackingApi.FindAsync(db, id, tracked: false, ct);
-        return complaint is null
-            ? Error(format, 404, $"service_request_id '{id}' not found")
-            : Render(format, "service_requests", "request", [RequestObject(complaint, options.Value)]);
+        if (complaint is null)
+        {
+            return Error(format, 404, $"service_request_id '{id}' not found");
+        }
+        var photos = await FirstPhotosAsync(db, request, [complaint], ct);
+        return Render(format, "service_requests", "request", [RequestObject(complaint, options.Value, photos.GetValueOrDefault(complaint.Id))]);
+    }
+
+    /// <summary>
+    /// The absolute address of each public complaint's first stored photo, for <c>media_url</c> when the complaint
+    /// has no external media link. Behind the gateway the public host comes from X-Forwarded-Host/-Proto.
+    /// </summary>
+    private static async Task<Dictionary<Guid, string>> FirstPhotosAsync(ComplaintsDb db, HttpRequest request, IReadOnlyList<Complaint> complaints,
+        CancellationToken ct)
+    {
+        var ids = complaints.Where(c => !c.Confidential && c.MediaUrls.Count == 0).Select(c => c.Id).ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        var first = await db.Attachments.AsNoTracking().Where(a => ids.Contains(a.ComplaintId))
+            .GroupBy(a => a.ComplaintId).Select(g => new { g.Key, Id = g.OrderBy(a => a.AddedAt).Select(a => a.Id).First() })
+            .ToListAsync(ct);
+        var scheme = request.Headers["X-Forwarded-Proto"].FirstOrDefault()?.Split(',')[0].Trim() is { Length: > 0 } p ? p : request.Scheme;
+        var host = request.Headers["X-Forwarded-Host"].FirstOrDefault()?.Split(',')[0].Trim() is { Length: > 0 } h ? h : request.Host.Value;
+        return first.ToDictionary(x => x.Key, x => $"{scheme}://{host}{AttachmentsApi.UrlOf(x.Id)}");
     }
 
     private static async Task<IResult> GetTokenAsync(string token, string format, ComplaintsDb db, CancellationToken ct)
@@ -241,7 +266,7 @@ public static class Open311Api
             : Render(format, "service_requests", "request", [Obj(("service_request_id", number), ("token", token))]);
     }
 
-    internal static Dictionary<string, object?> RequestObject(Complaint c, ComplaintsOptions options)
+    internal static Dictionary<string, object?> RequestObject(Complaint c, ComplaintsOptions options, string? storedPhotoUrl = null)
     {
         var zone = IndonesianTimeZones.Find(c.TimeZone);
         object? Local(DateTimeOffset? t) => t is { } v ? TimeZoneInfo.ConvertTime(v, zone) : null;
@@ -263,7 +288,7 @@ public static class Open311Api
             ("zipcode", null),
             ("lat", c.Latitude),
             ("long", c.Longitude),
-            ("media_url", c.MediaUrls.FirstOrDefault()));
+            ("media_url", c.MediaUrls.FirstOrDefault() ?? storedPhotoUrl));
     }
 
     private static bool Flag(string? value) => value is not null && (value.Equals("true", StringComparison.OrdinalIgnoreCase) || value == "1");

@@ -16,6 +16,8 @@ public sealed class ComplaintsOptions
 
     public List<Category> Categories { get; set; } = [];
 
+    public AttachmentOptions Attachments { get; set; } = new();
+
     /// <summary>How long an Idempotency-Key is remembered.</summary>
     public TimeSpan IdempotencyRetention { get; set; } = TimeSpan.FromHours(24);
 
@@ -42,6 +44,18 @@ public sealed class CityOptions
         MinLongitude = 106.7800,
         MaxLongitude = 106.8900,
     };
+}
+
+/// <summary><c>Complaints:Attachments</c>: photos beside a complaint.</summary>
+public sealed class AttachmentOptions
+{
+    public int MaxPerComplaint { get; set; } = 5;
+
+    /// <summary>Largest upload accepted, before cleaning.</summary>
+    public long MaxBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>Longer side of the stored photo, in pixels; larger uploads are shrunk.</summary>
+    public int MaxDimension { get; set; } = 2560;
 }
 
 /// <summary>A complaint category; also an Open311 service.</summary>
