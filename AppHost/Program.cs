@@ -62,12 +62,17 @@ var inspections = builder.AddProject("inspections", "services/Inspections/Inspec
     .WithReference(identity).WaitFor(identity)
     .WaitFor(evaluations);
 
-builder.AddProject("gateway", "gateway/Gateway.csproj")
+var gateway = builder.AddProject("gateway", "gateway/Gateway.csproj")
     .WithReference(unitRegistry).WaitFor(unitRegistry)
     .WithReference(identity).WaitFor(identity)
     .WithReference(complaints).WaitFor(complaints)
     .WithReference(evaluations).WaitFor(evaluations)
     .WithReference(inspections).WaitFor(inspections)
     .WithExternalHttpEndpoint(builder.Configuration.GetValue("AppHost:GatewayPort", 8080));
+
+// The citizens' portal: served through the gateway, calling the APIs through it.
+var portal = builder.AddProject("portal", "services/Portal/Portal.Web/Portal.Web.csproj")
+    .WithReference(gateway);
+gateway.WithReference(portal);
 
 await builder.Build().RunAsync();
