@@ -63,6 +63,11 @@ public sealed record Scorecard(Guid UnitId, string UnitCode, string UnitName, in
 
 public sealed record Ranking(int Year, int Units, IReadOnlyList<Scorecard> Items);
 
-public sealed record UnitComplaintStats(int Received, int Resolved, int Open, double? ShareWithinSla, double? AverageRating);
+public sealed record UnitComplaintStats(int Received, int Resolved, int Open, int ResolvedWithinSla, double? ShareResolvedWithinSla, int SlaBreaches,
+    double? AverageRating);
+
+public sealed record UnitListItem(Guid Id, string Code, string Name, string Type);
+
+public sealed record UnitList(IReadOnlyList<UnitListItem> Items);
 
 public sealed record MapReport(string TrackingNumber, string Status, string ServiceName, double Latitude, double Longitude, DateTimeOffset? Requested);

@@ -116,6 +116,9 @@ public sealed class PlatformApi(HttpClient http, IHttpContextAccessor context, I
     public Task<ApiResult<UnitComplaintStats>> UnitComplaintStatsAsync(Guid unitId, CancellationToken ct) =>
         SendAsync<UnitComplaintStats>(HttpMethod.Get, $"/api/units/{unitId}/complaint-stats", null, ct);
 
+    public Task<ApiResult<UnitList>> UnitsAsync(string type, CancellationToken ct) =>
+        SendAsync<UnitList>(HttpMethod.Get, $"/api/units?type={Uri.EscapeDataString(type)}&pageSize=100", null, ct);
+
     // ---- evaluations ----
 
     public Task<ApiResult<SkmForm>> SkmFormAsync(string slug, CancellationToken ct) =>
