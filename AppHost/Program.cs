@@ -74,5 +74,6 @@ var gateway = builder.AddProject("gateway", "gateway/Gateway.csproj")
 var portal = builder.AddProject("portal", "services/Portal/Portal.Web/Portal.Web.csproj")
     .WithReference(gateway);
 gateway.WithReference(portal);
+identity.WithReference(gateway); // local runs: the portal's sign-in returns to the gateway's actual address
 
 await builder.Build().RunAsync();
