@@ -97,6 +97,11 @@ public sealed class CitizenJourneyTests(PortalPlatformFixture platform)
         await Assertions.Expect(page.Locator("#description-error")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#category")).ToHaveAttributeAsync("aria-invalid", "true");
         Assert.Equal("Jl. Kramat Raya", await page.InputValueAsync("#address"));
+        // The map survives the re-shown form: one zoom control, inside the map, and a tap still drops a pin.
+        await Assertions.Expect(page.Locator("#lapor-map.leaflet-container .leaflet-control-zoom")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator(".leaflet-control-zoom")).ToHaveCountAsync(1);
+        await page.Locator("#lapor-map").ClickAsync(new LocatorClickOptions { Position = new Position { X = 160, Y = 140 } });
+        await Assertions.Expect(page.Locator("#latitude")).Not.ToHaveValueAsync("");
         await page.InspectAsync("lapor-galat-360-id");
     }
 

@@ -196,7 +196,20 @@
     if (target) { if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1'); target.focus({ preventScroll: false }); }
   }
 
-  function init() { pickers(); counters(); photos(); reportMaps(); charts(); }
+  // An enhanced form post patches the page to the server's HTML, which knows nothing of Leaflet's classes and panes:
+  // a map that lost them is rebuilt (its pin comes back from the hidden fields).
+  function resetPatchedMaps() {
+    document.querySelectorAll('[data-map-picker], [data-report-map]').forEach((el) => {
+      if (el._tinjau && !el.classList.contains('leaflet-container')) {
+        const map = el._tinjau.map || el._tinjau;
+        try { map.remove(); } catch { /* already detached */ }
+        el.innerHTML = '';
+        el._tinjau = null;
+      }
+    });
+  }
+
+  function init() { resetPatchedMaps(); pickers(); counters(); photos(); reportMaps(); charts(); }
 
   document.addEventListener('DOMContentLoaded', () => { init(); if (document.querySelector('[data-error-summary]')) focusAfterNavigation(); });
   if (document.readyState !== 'loading') init();
