@@ -55,4 +55,67 @@ public sealed class SurveyTests(PortalPlatformFixture platform)
         var results = await platform.SendAsync(HttpMethod.Get, $"/api/skm/surveys/{survey.GetProperty("id").GetGuid()}/results", staff);
         Assert.Equal(1, results.GetProperty("responses").GetInt32());
     }
+
+    [Fact]
+    public async Task An_F03_link_is_answered_on_a_phone_and_cannot_be_used_twice()
+    {
+        var evaluator = await platform.TokenAsync("evaluator@tinjau.local", "evaluations identity unitregistry");
+        var subject = (await platform.SendAsync(HttpMethod.Get, "/api/identity/me", evaluator)).GetProperty("id").GetString()!;
+        var kelurahan = (await platform.SendAsync(HttpMethod.Get, "/api/units?type=kelurahan&pageSize=100")).GetProperty("items")
+            .EnumerateArray().Select(u => u.GetProperty("id").GetGuid()).ToList();
+        var cycle = await platform.SendAsync(HttpMethod.Post, "/api/evaluations/cycles", evaluator,
+            new { year = 2026, name = $"PEKPPP portal {Guid.NewGuid():N}"[..30] }, expected: 201);
+        var evaluation = await platform.SendAsync(HttpMethod.Post, $"/api/evaluations/cycles/{cycle.GetProperty("id").GetGuid()}/units", evaluator, new
+        {
+            unitId = kelurahan[Random.Shared.Next(kelurahan.Count)],
+            team = new object[] { new { subjectId = subject, name = "Tim Evaluator", role = "lead" } },
+        }, expected: 201);
+        var invitations = await platform.SendAsync(HttpMethod.Post, $"/api/evaluations/{evaluation.GetProperty("id").GetGuid()}/f03/invitations",
+            evaluator, new { count = 1 });
+        var token = invitations[0].GetProperty("token").GetString()!;
+
+        var page = await platform.NewPageAsync(phone: true);
+        await page.GotoAsync($"/survei/f03/{token}");
+        await page.InspectAsync("f03-1-360-id");
+        for (var screen = 0; screen < 20 && !page.Url.Contains("terima-kasih", StringComparison.Ordinal); screen++)
+        {
+            var questions = page.Locator("fieldset.question");
+            for (var i = 0; i < await questions.CountAsync(); i++)
+            {
+                await questions.Nth(i).Locator("label.choice").Nth(4).ClickAsync();
+            }
+            var send = page.GetByRole(AriaRole.Button, new() { Name = "Kirim jawaban" });
+            if (await send.CountAsync() > 0)
+            {
+                await send.ClickAsync();
+                await page.WaitForURLAsync("**/survei/terima-kasih");
+            }
+            else
+            {
+                var step = await page.InnerTextAsync(".progress");
+                await page.GetByRole(AriaRole.Button, new() { Name = "Lanjut" }).ClickAsync();
+                await Assertions.Expect(page.Locator(".progress")).Not.ToHaveTextAsync(step);
+            }
+        }
+        Assert.Contains("terima-kasih", page.Url, StringComparison.Ordinal);
+
+        // The same link again: the API answers 409, the page says the link was used.
+        await page.GotoAsync($"/survei/f03/{token}");
+        if (await page.Locator("fieldset.question").CountAsync() > 0)
+        {
+            for (var screen = 0; screen < 20 && await page.Locator("[data-notice]").CountAsync() == 0; screen++)
+            {
+                var questions = page.Locator("fieldset.question");
+                for (var i = 0; i < await questions.CountAsync(); i++)
+                {
+                    await questions.Nth(i).Locator("label.choice").Nth(2).ClickAsync();
+                }
+                var send = page.GetByRole(AriaRole.Button, new() { Name = "Kirim jawaban" });
+                await (await send.CountAsync() > 0 ? send : page.GetByRole(AriaRole.Button, new() { Name = "Lanjut" })).ClickAsync();
+                await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            }
+        }
+        await Assertions.Expect(page.Locator("[data-notice]")).ToContainTextAsync("sudah dipakai");
+        await page.InspectAsync("f03-dipakai-360-id");
+    }
 }

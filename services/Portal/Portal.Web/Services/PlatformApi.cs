@@ -96,6 +96,21 @@ public sealed class PlatformApi(HttpClient http, IHttpContextAccessor context, I
         return new ApiResult<List<MapReport>>(HttpStatusCode.OK, reports, NoErrors, null, null, false);
     }
 
+    /// <summary>
+    /// The time zone of the unit handling a complaint, read from the offset of its Open311 datetimes (which the
+    /// complaints service writes in the unit's zone): WIB, WITA or WIT.
+    /// </summary>
+    public async Task<string> ComplaintTimeZoneAsync(string trackingNumber, CancellationToken ct)
+    {
+        var result = await SendAsync<List<Open311Request>>(HttpMethod.Get, $"/open311/v2/requests/{Uri.EscapeDataString(trackingNumber)}.json", null, ct);
+        return result.Value?.FirstOrDefault()?.RequestedDatetime?.Offset.TotalHours switch
+        {
+            8 => "Asia/Makassar",
+            9 => "Asia/Jayapura",
+            _ => PortalCulture.DefaultTimeZone,
+        };
+    }
+
     // ---- registry ----
 
     public async Task<Unit?> UnitAsync(Guid id, CancellationToken ct)
