@@ -86,6 +86,43 @@ public sealed class CitizenJourneyTests(PortalPlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_likely_duplicate_nearby_is_offered_before_sending_and_supported_instead()
+    {
+        // An open public report exactly where the map opens (Portal:MapCenter).
+        var existing = await platform.SendAsync(HttpMethod.Post, "/api/complaints", json: new
+        {
+            category = "fasilitas-umum",
+            description = $"Halte rusak, atapnya bocor ({Guid.NewGuid():N}).",
+            latitude = -6.1805,
+            longitude = 106.8284,
+        }, expected: 201);
+        var number = existing.GetProperty("trackingNumber").GetString()!;
+
+        var page = await platform.NewPageAsync(phone: true);
+        await page.GotoAsync("/lapor");
+        await page.SelectOptionAsync("#category", "fasilitas-umum");
+        await page.Locator("#lapor-map").FocusAsync();
+        await page.Keyboard.PressAsync("Enter"); // the pin at the map's centre, by keyboard
+        var offer = page.Locator($"#nearby [data-support-link='{number}']");
+        await Assertions.Expect(offer).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#nearby")).ToContainTextAsync("Apakah ini masalah yang sama?");
+        await page.InspectAsync("lapor-duplikat-360-id");
+
+        await offer.ClickAsync();
+        await page.WaitForURLAsync($"**/lacak/{number}**");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Dukung laporan ini" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("dukungan Anda tercatat")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#dukung + p")).ToContainTextAsync("1 warga");
+        var support = await platform.SendAsync(HttpMethod.Get, $"/api/complaints/track/{number}/support");
+        Assert.Equal(1, support.GetProperty("supporters").GetInt32());
+
+        // The same browser supporting again is counted once.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Dukung laporan ini" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Anda sudah mendukung laporan ini.")).ToBeVisibleAsync();
+        await page.InspectAsync("lacak-didukung-360-id");
+    }
+
+    [Fact]
     public async Task A_form_with_errors_says_so_beside_each_field_and_keeps_what_was_typed()
     {
         var page = await platform.NewPageAsync(phone: true);

@@ -176,9 +176,17 @@ public sealed class PlatformApi(HttpClient http, IHttpContextAccessor context, I
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };
         configure?.Invoke(request);
-        if (context.HttpContext is { } httpContext && await PortalAuthentication.AccessTokenAsync(httpContext) is { } token)
+        if (context.HttpContext is { } httpContext)
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            if (await PortalAuthentication.AccessTokenAsync(httpContext) is { } token)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            }
+            // The citizen's own address (after the gateway's X-Forwarded-For), for a gateway that limits per client.
+            if (httpContext.Connection.RemoteIpAddress is { } address)
+            {
+                request.Headers.TryAddWithoutValidation("X-Forwarded-For", address.ToString());
+            }
         }
         request.Headers.AcceptLanguage.ParseAdd(System.Globalization.CultureInfo.CurrentUICulture.Name);
         try

@@ -46,6 +46,8 @@
       } };
       if (lat && lon && lat.value && lon.value) set([parseFloat(lat.value), parseFloat(lon.value)], true);
       map.on('click', (e) => set(e.latlng, false));
+      const category = document.querySelector('[data-category]');
+      if (category) category.addEventListener('change', () => { if (marker) nearby(el); });
       el.addEventListener('keydown', (e) => {
         const moves = { ArrowUp: [1, 0], ArrowDown: [-1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
         if (moves[e.key]) {
