@@ -60,7 +60,7 @@ var inspections = builder.AddProject<Projects.Inspections_Api>(ResourceNames.Ins
     .WithReference(identity).WaitFor(identity)
     .WaitFor(evaluations);
 
-builder.AddProject<Projects.Gateway>(ResourceNames.Gateway)
+var gateway = builder.AddProject<Projects.Gateway>(ResourceNames.Gateway)
     .WithHttpHealthCheck("/health")
     .WithReference(unitRegistry).WaitFor(unitRegistry)
     .WithReference(identity).WaitFor(identity)
@@ -68,6 +68,13 @@ builder.AddProject<Projects.Gateway>(ResourceNames.Gateway)
     .WithReference(evaluations).WaitFor(evaluations)
     .WithReference(inspections).WaitFor(inspections)
     .WithExternalHttpEndpoints();
+
+// The citizens' portal: served through the gateway, calling the APIs through it.
+var portal = builder.AddProject<Projects.Portal_Web>(ResourceNames.Portal)
+    .WithHttpHealthCheck("/health")
+    .WithReference(gateway);
+gateway.WithReference(portal).WaitFor(portal);
+identity.WithReference(gateway); // local runs: the portal's sign-in returns to the gateway's actual address
 
 builder.ExportTelemetryBeforeShutdown();
 builder.AddKubernetesManifests();

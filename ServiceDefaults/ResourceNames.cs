@@ -22,4 +22,5 @@ public static class ResourceNames
     public const string Inspections = "inspections";
     public const string Evaluations = "evaluations";
     public const string Gateway = "gateway";
+    public const string Portal = "portal";
 }

@@ -1,7 +1,4 @@
-using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
@@ -24,7 +21,6 @@ public sealed class PlatformCollection : ICollectionFixture<PlatformFixture>
 /// </summary>
 public class PlatformFixture : IAsyncLifetime
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
     private DistributedApplication? _app;
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("not started");
@@ -48,34 +44,7 @@ public class PlatformFixture : IAsyncLifetime
     }
 
     /// <summary>Starts the AppHost and waits until the gateway (which waits for everything else) is healthy.</summary>
-    public static async Task<DistributedApplication> StartAsync(string? stateDirectory)
-    {
-        string[] args =
-        [
-            // The dashboard on free ports, so a platform already running on this machine is not disturbed.
-            $"--ASPNETCORE_URLS=http://localhost:{FreePort()}",
-            $"--ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL=http://localhost:{FreePort()}",
-            $"--ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL=http://localhost:{FreePort()}",
-            "--ASPIRE_ALLOW_UNSECURED_TRANSPORT=true",
-            "--DOTNET_ENVIRONMENT=Development",
-            .. stateDirectory is null ? [] : new[] { $"--Tinjau:StateDirectory={stateDirectory}" },
-        ];
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(args,
-            (options, _) => options.DisableDashboard = false);
-        var app = await builder.BuildAsync();
-        try
-        {
-            using var timeout = new CancellationTokenSource(StartTimeout);
-            await app.StartAsync(timeout.Token);
-            await app.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Gateway, timeout.Token);
-            return app;
-        }
-        catch
-        {
-            await app.DisposeAsync();
-            throw;
-        }
-    }
+    public static Task<DistributedApplication> StartAsync(string? stateDirectory) => PlatformApp.StartAsync(typeof(Projects.AppHost), stateDirectory);
 
     public async Task DisposeAsync()
     {
@@ -106,13 +75,6 @@ public class PlatformFixture : IAsyncLifetime
         var logs = await Dashboard.GetStringAsync("/api/telemetry/logs");
         var spans = await Dashboard.GetStringAsync("/api/telemetry/spans");
         return logs + "\n" + spans;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

@@ -32,6 +32,8 @@ app.MapDefaultEndpoints();
 app.MapComplaintsApi();
 app.MapComplaintWorkflowApi();
 app.MapTrackingApi();
+app.MapAttachmentsApi();
+app.MapSupportApi();
 app.MapStatisticsApi();
 app.MapOpen311Api();
 

@@ -230,7 +230,9 @@ public static class Open311Api
             query = query.Where(c => statuses.Contains(c.Status));
         }
         var complaints = await query.OrderByDescending(c => c.FiledAt).Take(MaxResults).ToListAsync(ct);
-        return Render(format, "service_requests", "request", complaints.Select(c => RequestObject(c, options.Value)).ToList());
+        var photos = await FirstPhotosAsync(db, request, complaints, ct);
+        return Render(format, "service_requests", "request",
+            complaints.Select(c => RequestObject(c, options.Value, photos.GetValueOrDefault(c.Id))).ToList());
     }
 
     /// <summary>
@@ -249,8 +251,9 @@ public static class Open311Api
         {
             return Error(format, 404, $"service_request_id '{id}' not found");
         }
+        var photos = await FirstPhotosAsync(db, request, [complaint], ct);
         var full = await TrackingApi.MayReadContentAsync(complaint, user, request.Headers["X-Tracking-Secret"].FirstOrDefault(), access, ct);
-        var obj = RequestObject(complaint, options.Value);
+        var obj = RequestObject(complaint, options.Value, photos.GetValueOrDefault(complaint.Id));
         if (!full)
         {
             foreach (var key in WithheldFields)
@@ -260,6 +263,26 @@ public static class Open311Api
             obj["agency_responsible"] = options.Value.City.Name;
         }
         return Render(format, "service_requests", "request", [obj]);
+    }
+
+    /// <summary>
+    /// The absolute address of each public complaint's first stored photo, for <c>media_url</c> when the complaint
+    /// has no external media link. Behind the gateway the public host comes from X-Forwarded-Host/-Proto.
+    /// </summary>
+    private static async Task<Dictionary<Guid, string>> FirstPhotosAsync(ComplaintsDb db, HttpRequest request, IReadOnlyList<Complaint> complaints,
+        CancellationToken ct)
+    {
+        var ids = complaints.Where(c => !c.Confidential && c.MediaUrls.Count == 0).Select(c => c.Id).ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        var first = await db.Attachments.AsNoTracking().Where(a => ids.Contains(a.ComplaintId))
+            .GroupBy(a => a.ComplaintId).Select(g => new { g.Key, Id = g.OrderBy(a => a.AddedAt).Select(a => a.Id).First() })
+            .ToListAsync(ct);
+        var scheme = request.Headers["X-Forwarded-Proto"].FirstOrDefault()?.Split(',')[0].Trim() is { Length: > 0 } p ? p : request.Scheme;
+        var host = request.Headers["X-Forwarded-Host"].FirstOrDefault()?.Split(',')[0].Trim() is { Length: > 0 } h ? h : request.Host.Value;
+        return first.ToDictionary(x => x.Key, x => $"{scheme}://{host}{AttachmentsApi.UrlOf(x.Id)}");
     }
 
     /// <summary>What a rahasia request does not show to the holder of its number alone.</summary>
@@ -279,7 +302,7 @@ public static class Open311Api
             : Render(format, "service_requests", "request", [Obj(("service_request_id", number), ("token", token))]);
     }
 
-    internal static Dictionary<string, object?> RequestObject(Complaint c, ComplaintsOptions options)
+    internal static Dictionary<string, object?> RequestObject(Complaint c, ComplaintsOptions options, string? storedPhotoUrl = null)
     {
         var zone = IndonesianTimeZones.Find(c.TimeZone);
         object? Local(DateTimeOffset? t) => t is { } v ? TimeZoneInfo.ConvertTime(v, zone) : null;
@@ -301,7 +324,7 @@ public static class Open311Api
             ("zipcode", null),
             ("lat", c.Latitude),
             ("long", c.Longitude),
-            ("media_url", c.MediaUrls.FirstOrDefault()));
+            ("media_url", c.MediaUrls.FirstOrDefault() ?? storedPhotoUrl));
     }
 
     private static bool Flag(string? value) => value is not null && (value.Equals("true", StringComparison.OrdinalIgnoreCase) || value == "1");

@@ -112,3 +112,46 @@ internal sealed class ComplaintStatConfiguration : IEntityTypeConfiguration<Comp
         b.HasIndex(x => x.FiledAt);
     }
 }
+
+internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<ComplaintAttachment>
+{
+    public void Configure(EntityTypeBuilder<ComplaintAttachment> b)
+    {
+        b.ToTable("complaint_attachments");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.ContentType).HasMaxLength(40);
+        b.Property(x => x.Sha256).HasMaxLength(64);
+        b.Property(x => x.AddedBy).HasMaxLength(20);
+        b.HasOne<Complaint>().WithMany().HasForeignKey(x => x.ComplaintId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.ComplaintId);
+    }
+}
+
+internal sealed class AttachmentContentConfiguration : IEntityTypeConfiguration<ComplaintAttachmentContent>
+{
+    public void Configure(EntityTypeBuilder<ComplaintAttachmentContent> b)
+    {
+        b.ToTable("complaint_attachment_contents");
+        b.HasKey(x => x.AttachmentId);
+        b.Property(x => x.AttachmentId).ValueGeneratedNever();
+        b.Property(x => x.Content).HasColumnType("bytea");
+        b.HasOne<ComplaintAttachment>().WithOne().HasForeignKey<ComplaintAttachmentContent>(x => x.AttachmentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class SupportConfiguration : IEntityTypeConfiguration<ComplaintSupport>
+{
+    public void Configure(EntityTypeBuilder<ComplaintSupport> b)
+    {
+        b.ToTable("complaint_supports");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.CitizenSubject).HasMaxLength(100);
+        b.Property(x => x.SupporterKeyHash).HasMaxLength(64);
+        b.HasOne<Complaint>().WithMany().HasForeignKey(x => x.ComplaintId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.ComplaintId, x.CitizenSubject }).IsUnique().HasFilter("\"CitizenSubject\" IS NOT NULL");
+        b.HasIndex(x => new { x.ComplaintId, x.SupporterKeyHash }).IsUnique().HasFilter("\"SupporterKeyHash\" IS NOT NULL");
+        b.HasIndex(x => x.CitizenSubject);
+    }
+}

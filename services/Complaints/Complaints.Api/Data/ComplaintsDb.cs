@@ -17,6 +17,9 @@ public sealed class ComplaintsDb(DbContextOptions<ComplaintsDb> options) : DbCon
     public DbSet<IntakeRequest> IntakeRequests => Set<IntakeRequest>();
     public DbSet<SlaBreach> SlaBreaches => Set<SlaBreach>();
     public DbSet<ComplaintStat> Stats => Set<ComplaintStat>();
+    public DbSet<ComplaintAttachment> Attachments => Set<ComplaintAttachment>();
+    public DbSet<ComplaintAttachmentContent> AttachmentContents => Set<ComplaintAttachmentContent>();
+    public DbSet<ComplaintSupport> Supports => Set<ComplaintSupport>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -18,6 +18,8 @@ public sealed class ComplaintsOptions
 
     public List<Category> Categories { get; set; } = [];
 
+    public AttachmentOptions Attachments { get; set; } = new();
+
     /// <summary>How long an Idempotency-Key is remembered.</summary>
     public TimeSpan IdempotencyRetention { get; set; } = TimeSpan.FromHours(24);
 
@@ -55,6 +57,18 @@ public sealed class Open311Options
     public string Contact { get; set; } = "Pemerintah Kota Administrasi Jakarta Pusat — pengaduan melalui JAKI, LAPOR! (lapor.go.id) atau SMS 1708";
 
     public string KeyService { get; set; } = "Tidak memerlukan API key; batas permintaan per alamat berlaku. / No API key needed; per-address rate limits apply.";
+}
+
+/// <summary><c>Complaints:Attachments</c>: photos beside a complaint.</summary>
+public sealed class AttachmentOptions
+{
+    public int MaxPerComplaint { get; set; } = 5;
+
+    /// <summary>Largest upload accepted, before cleaning.</summary>
+    public long MaxBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>Longer side of the stored photo, in pixels; larger uploads are shrunk.</summary>
+    public int MaxDimension { get; set; } = 2560;
 }
 
 /// <summary>A complaint category; also an Open311 service.</summary>

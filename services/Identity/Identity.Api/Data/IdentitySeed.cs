@@ -30,7 +30,8 @@ public static class IdentitySeed
         }
 
         await SeedScopesAsync(services.GetRequiredService<IOpenIddictScopeManager>(), cancellationToken);
-        await SeedApplicationsAsync(services.GetRequiredService<IOpenIddictApplicationManager>(), options, logger, cancellationToken);
+        await SeedApplicationsAsync(services.GetRequiredService<IOpenIddictApplicationManager>(), options,
+            LocalGatewayAddress(environment, services.GetRequiredService<IConfiguration>()), logger, cancellationToken);
 
         if (IdentityServerSetup.SeedsDemoUsers(environment, options))
         {
@@ -56,8 +57,16 @@ public static class IdentitySeed
         }
     }
 
+    /// <summary>
+    /// In Development the AppHost may put the gateway on another port than the issuer's (AppHost:RandomizePorts): the
+    /// portal's sign-in then returns to that address, so it is registered too.
+    /// </summary>
+    private static Uri? LocalGatewayAddress(IHostEnvironment environment, IConfiguration configuration) =>
+        environment.IsDevelopment() && Uri.TryCreate(configuration["services:gateway:http:0"], UriKind.Absolute, out var gateway)
+            && gateway.IsLoopback ? new Uri(gateway.GetLeftPart(UriPartial.Authority) + "/") : null;
+
     private static async Task SeedApplicationsAsync(IOpenIddictApplicationManager applications, TinjauIdentityOptions options,
-        ILogger logger, CancellationToken cancellationToken)
+        Uri? localGateway, ILogger logger, CancellationToken cancellationToken)
     {
         var apiScopePermissions = IdentityServerSetup.ApiScopes.Select(s => Permissions.Prefixes.Scope + s).ToList();
 
@@ -73,6 +82,11 @@ public static class IdentitySeed
             ? options.Portal.RedirectUris
             : [new Uri(options.Issuer, "signin-oidc"), new Uri(options.Issuer, "callback")];
         var postLogoutUris = options.Portal.PostLogoutRedirectUris.Count > 0 ? options.Portal.PostLogoutRedirectUris : [options.Issuer];
+        if (localGateway is not null)
+        {
+            redirectUris = [.. redirectUris, new Uri(localGateway, "signin-oidc")];
+            postLogoutUris = [.. postLogoutUris, localGateway, new Uri(localGateway, "signout-callback-oidc")];
+        }
         foreach (var uri in redirectUris.Distinct())
         {
             portal.RedirectUris.Add(uri);

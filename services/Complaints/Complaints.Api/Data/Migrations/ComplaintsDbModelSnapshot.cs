@@ -320,6 +320,62 @@ namespace Tinjau.Complaints.Api.Data.Migrations
                     b.ToTable("complaints", (string)null);
                 });
 
+            modelBuilder.Entity("Tinjau.Complaints.Api.Domain.ComplaintAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId");
+
+                    b.ToTable("complaint_attachments", (string)null);
+                });
+
+            modelBuilder.Entity("Tinjau.Complaints.Api.Domain.ComplaintAttachmentContent", b =>
+                {
+                    b.Property<Guid>("AttachmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("AttachmentId");
+
+                    b.ToTable("complaint_attachment_contents", (string)null);
+                });
+
             modelBuilder.Entity("Tinjau.Complaints.Api.Domain.ComplaintHistoryEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -381,6 +437,40 @@ namespace Tinjau.Complaints.Api.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("complaint_history", (string)null);
+                });
+
+            modelBuilder.Entity("Tinjau.Complaints.Api.Domain.ComplaintSupport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CitizenSubject")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SupporterKeyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CitizenSubject");
+
+                    b.HasIndex("ComplaintId", "CitizenSubject")
+                        .IsUnique()
+                        .HasFilter("\"CitizenSubject\" IS NOT NULL");
+
+                    b.HasIndex("ComplaintId", "SupporterKeyHash")
+                        .IsUnique()
+                        .HasFilter("\"SupporterKeyHash\" IS NOT NULL");
+
+                    b.ToTable("complaint_supports", (string)null);
                 });
 
             modelBuilder.Entity("Tinjau.Messaging.InboxMessage", b =>
@@ -502,10 +592,37 @@ namespace Tinjau.Complaints.Api.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Tinjau.Complaints.Api.Domain.ComplaintAttachment", b =>
+                {
+                    b.HasOne("Tinjau.Complaints.Api.Domain.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tinjau.Complaints.Api.Domain.ComplaintAttachmentContent", b =>
+                {
+                    b.HasOne("Tinjau.Complaints.Api.Domain.ComplaintAttachment", null)
+                        .WithOne()
+                        .HasForeignKey("Tinjau.Complaints.Api.Domain.ComplaintAttachmentContent", "AttachmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Tinjau.Complaints.Api.Domain.ComplaintHistoryEntry", b =>
                 {
                     b.HasOne("Tinjau.Complaints.Api.Domain.Complaint", null)
                         .WithMany("History")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tinjau.Complaints.Api.Domain.ComplaintSupport", b =>
+                {
+                    b.HasOne("Tinjau.Complaints.Api.Domain.Complaint", null)
+                        .WithMany()
                         .HasForeignKey("ComplaintId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -1,0 +1,73 @@
+namespace Tinjau.Portal.Web.Services;
+
+// The platform's JSON, as much of it as the portal shows. The services own these shapes (see the README's API tables).
+
+public sealed record Category(string Code, string Name, string Description, string Group);
+
+public sealed record UnitRef(Guid Id, string? Name);
+
+public sealed record FiledComplaint(Guid Id, string TrackingNumber, string? TrackingSecret, string Status, UnitRef? Unit,
+    DateTimeOffset FiledAt, DateTimeOffset VerificationDueAt);
+
+public sealed record Unit(Guid Id, string Code, string Name, string Type, string TimeZone, string TimeZoneAbbreviation);
+
+public sealed record PublicHistory(DateTimeOffset At, string Action, string Status, string Actor, string? Note);
+
+public sealed record Tracking(
+    string TrackingNumber,
+    string Kind,
+    string Category,
+    string? Description,
+    string? Address,
+    string Status,
+    string StatusLabel,
+    string? UnitName,
+    DateTimeOffset FiledAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? ExpectedAt,
+    string? Answer,
+    DateTimeOffset? AnsweredAt,
+    DateTimeOffset? ResolvedAt,
+    int? Rating,
+    bool CanRate,
+    bool CanReopen,
+    DateTimeOffset? ReopenUntil,
+    string? MergedIntoTrackingNumber,
+    int MergedCount,
+    IReadOnlyList<PublicHistory>? History);
+
+public sealed record Attachment(Guid Id, string ContentType, long Size, string Sha256, int Width, int Height, string Url);
+
+public sealed record Support(string TrackingNumber, int Supporters, bool AlreadySupported);
+
+public sealed record NearbyComplaint(string TrackingNumber, string Category, string Status, string StatusLabel, DateTimeOffset FiledAt,
+    int DistanceMeters, string Excerpt, int Supporters);
+
+public sealed record ComplaintSummary(Guid Id, string TrackingNumber, string Kind, string Category, string Status, string? UnitName,
+    bool Anonymous, bool Confidential, DateTimeOffset FiledAt, DateTimeOffset? CurrentDeadline);
+
+public sealed record ComplaintPage(IReadOnlyList<ComplaintSummary> Items, int Total);
+
+public sealed record SkmElement(string Code, string Name);
+
+public sealed record SkmForm(string UnitName, string Period, string? ServiceName, IReadOnlyList<SkmElement> Elements, string Scale);
+
+public sealed record F03Item(string Code, string Text);
+
+public sealed record F03Form(string UnitName, int Year, IReadOnlyList<F03Item> Items, string Scale);
+
+public sealed record ScorecardAspect(string Code, string Name, decimal Weight, decimal Score);
+
+public sealed record Scorecard(Guid UnitId, string UnitCode, string UnitName, int Year, decimal Ipp, string Category, string CategoryLabel,
+    IReadOnlyList<ScorecardAspect>? Aspects, DateTimeOffset FinalizedAt, int? Rank, int RankedUnits);
+
+public sealed record Ranking(int Year, int Units, IReadOnlyList<Scorecard> Items);
+
+public sealed record UnitComplaintStats(int Received, int Resolved, int Open, int ResolvedWithinSla, double? ShareResolvedWithinSla, int SlaBreaches,
+    double? AverageRating);
+
+public sealed record UnitListItem(Guid Id, string Code, string Name, string Type);
+
+public sealed record UnitList(IReadOnlyList<UnitListItem> Items);
+
+public sealed record MapReport(string TrackingNumber, string Status, string ServiceName, double Latitude, double Longitude, DateTimeOffset? Requested);

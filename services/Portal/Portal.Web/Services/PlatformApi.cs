@@ -1,0 +1,254 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Tinjau.Portal.Web.Services;
+
+/// <summary>
+/// The portal's one way to the platform: HTTP through the gateway, with the signed-in citizen's access token when
+/// there is one. It never throws for what the platform answers: every call gives an <see cref="ApiResult{T}"/>, and a
+/// service that cannot be reached (or answers 5xx) is <see cref="ApiResult{T}.Unavailable"/>.
+/// </summary>
+public sealed class PlatformApi(HttpClient http, IHttpContextAccessor context, IMemoryCache cache, ILogger<PlatformApi> logger)
+{
+    public const string SecretHeader = "X-Tracking-Secret";
+
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    // ---- complaints ----
+
+    public async Task<ApiResult<IReadOnlyList<Category>>> CategoriesAsync(CancellationToken ct)
+    {
+        if (cache.TryGetValue("categories", out IReadOnlyList<Category>? cached) && cached is not null)
+        {
+            return new ApiResult<IReadOnlyList<Category>>(HttpStatusCode.OK, cached, NoErrors, null, null, false);
+        }
+        var result = await SendAsync<List<Open311Service>>(HttpMethod.Get, "/open311/v2/services.json", null, ct);
+        if (!result.Ok)
+        {
+            return new ApiResult<IReadOnlyList<Category>>(result.Status, null, result.Errors, result.Detail, result.RetryAfterSeconds, result.Unavailable);
+        }
+        IReadOnlyList<Category> categories = result.Value!.Select(s => new Category(s.ServiceCode, s.ServiceName, s.Description ?? "", s.Group ?? "")).ToList();
+        cache.Set("categories", categories, TimeSpan.FromMinutes(5));
+        return new ApiResult<IReadOnlyList<Category>>(HttpStatusCode.OK, categories, NoErrors, null, null, false);
+    }
+
+    public Task<ApiResult<FiledComplaint>> FileComplaintAsync(object body, string idempotencyKey, CancellationToken ct) =>
+        SendAsync<FiledComplaint>(HttpMethod.Post, "/api/complaints", JsonContent.Create(body, options: Json), ct,
+            r => r.Headers.Add("Idempotency-Key", idempotencyKey));
+
+    public Task<ApiResult<Attachment>> AddPhotoAsync(string trackingNumber, string? secret, byte[] content, string contentType, CancellationToken ct)
+    {
+        var form = new MultipartFormDataContent();
+        var part = new ByteArrayContent(content);
+        part.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        form.Add(part, "file", "foto");
+        return SendAsync<Attachment>(HttpMethod.Post, $"/api/complaints/track/{Uri.EscapeDataString(trackingNumber)}/attachments", form, ct,
+            r => AddSecret(r, secret));
+    }
+
+    public Task<ApiResult<List<Attachment>>> PhotosAsync(string trackingNumber, string? secret, CancellationToken ct) =>
+        SendAsync<List<Attachment>>(HttpMethod.Get, $"/api/complaints/track/{Uri.EscapeDataString(trackingNumber)}/attachments", null, ct,
+            r => AddSecret(r, secret));
+
+    public Task<ApiResult<Tracking>> TrackAsync(string trackingNumber, CancellationToken ct) =>
+        SendAsync<Tracking>(HttpMethod.Get, $"/api/complaints/track/{Uri.EscapeDataString(trackingNumber)}", null, ct);
+
+    public Task<ApiResult<Tracking>> RateAsync(string trackingNumber, int rating, string? comment, string? secret, CancellationToken ct) =>
+        SendAsync<Tracking>(HttpMethod.Post, $"/api/complaints/track/{Uri.EscapeDataString(trackingNumber)}/rate",
+            JsonContent.Create(new { rating, comment, secret }, options: Json), ct);
+
+    public Task<ApiResult<Tracking>> ReopenAsync(string trackingNumber, string? reason, string? secret, CancellationToken ct) =>
+        SendAsync<Tracking>(HttpMethod.Post, $"/api/complaints/track/{Uri.EscapeDataString(trackingNumber)}/reopen",
+            JsonContent.Create(new { reason, secret }, options: Json), ct);
+
+    public Task<ApiResult<Support>> SupportAsync(string trackingNumber, string supporterKey, CancellationToken ct) =>
+        SendAsync<Support>(HttpMethod.Post, $"/api/complaints/track/{Uri.EscapeDataString(trackingNumber)}/support",
+            JsonContent.Create(new { supporterKey }, options: Json), ct);
+
+    public Task<ApiResult<Support>> SupportersAsync(string trackingNumber, CancellationToken ct) =>
+        SendAsync<Support>(HttpMethod.Get, $"/api/complaints/track/{Uri.EscapeDataString(trackingNumber)}/support", null, ct);
+
+    public Task<ApiResult<List<NearbyComplaint>>> NearbyAsync(double lat, double lon, string? category, CancellationToken ct) =>
+        SendAsync<List<NearbyComplaint>>(HttpMethod.Get, FormattableString.Invariant(
+            $"/api/complaints/nearby?lat={lat}&lon={lon}&category={Uri.EscapeDataString(category ?? "")}"), null, ct);
+
+    public Task<ApiResult<ComplaintPage>> MyComplaintsAsync(CancellationToken ct) =>
+        SendAsync<ComplaintPage>(HttpMethod.Get, "/api/complaints?pageSize=100", null, ct);
+
+    /// <summary>Public reports for the map: Open311 lists only non-rahasia complaints (last 90 days).</summary>
+    public async Task<ApiResult<List<MapReport>>> MapReportsAsync(CancellationToken ct)
+    {
+        var result = await SendAsync<List<Open311Request>>(HttpMethod.Get, "/open311/v2/requests.json", null, ct);
+        if (!result.Ok)
+        {
+            return new ApiResult<List<MapReport>>(result.Status, null, result.Errors, result.Detail, result.RetryAfterSeconds, result.Unavailable);
+        }
+        var reports = result.Value!.Where(r => r.Lat is not null && r.Long is not null)
+            .Select(r => new MapReport(r.ServiceRequestId, r.Status ?? "open", r.ServiceName ?? "", r.Lat!.Value, r.Long!.Value, r.RequestedDatetime))
+            .ToList();
+        return new ApiResult<List<MapReport>>(HttpStatusCode.OK, reports, NoErrors, null, null, false);
+    }
+
+    /// <summary>
+    /// The time zone of the unit handling a complaint, read from the offset of its Open311 datetimes (which the
+    /// complaints service writes in the unit's zone): WIB, WITA or WIT.
+    /// </summary>
+    public async Task<string> ComplaintTimeZoneAsync(string trackingNumber, CancellationToken ct)
+    {
+        var result = await SendAsync<List<Open311Request>>(HttpMethod.Get, $"/open311/v2/requests/{Uri.EscapeDataString(trackingNumber)}.json", null, ct);
+        return result.Value?.FirstOrDefault()?.RequestedDatetime?.Offset.TotalHours switch
+        {
+            8 => "Asia/Makassar",
+            9 => "Asia/Jayapura",
+            _ => PortalCulture.DefaultTimeZone,
+        };
+    }
+
+    // ---- registry ----
+
+    public async Task<Unit?> UnitAsync(Guid id, CancellationToken ct)
+    {
+        var key = $"unit:{id}";
+        if (cache.TryGetValue(key, out Unit? unit))
+        {
+            return unit;
+        }
+        var result = await SendAsync<Unit>(HttpMethod.Get, $"/api/units/{id}", null, ct);
+        if (result.Ok)
+        {
+            cache.Set(key, result.Value, TimeSpan.FromMinutes(10));
+        }
+        return result.Value;
+    }
+
+    public Task<ApiResult<UnitComplaintStats>> UnitComplaintStatsAsync(Guid unitId, CancellationToken ct) =>
+        SendAsync<UnitComplaintStats>(HttpMethod.Get, $"/api/units/{unitId}/complaint-stats", null, ct);
+
+    public Task<ApiResult<UnitList>> UnitsAsync(string type, CancellationToken ct) =>
+        SendAsync<UnitList>(HttpMethod.Get, $"/api/units?type={Uri.EscapeDataString(type)}&pageSize=100", null, ct);
+
+    // ---- evaluations ----
+
+    public Task<ApiResult<SkmForm>> SkmFormAsync(string slug, CancellationToken ct) =>
+        SendAsync<SkmForm>(HttpMethod.Get, $"/api/skm/public/{Uri.EscapeDataString(slug)}", null, ct);
+
+    public Task<ApiResult<JsonElement>> SkmAnswerAsync(string slug, IReadOnlyList<int> answers, CancellationToken ct) =>
+        SendAsync<JsonElement>(HttpMethod.Post, $"/api/skm/public/{Uri.EscapeDataString(slug)}/responses",
+            JsonContent.Create(new { answers }, options: Json), ct);
+
+    public Task<ApiResult<F03Form>> F03FormAsync(string token, CancellationToken ct) =>
+        SendAsync<F03Form>(HttpMethod.Get, $"/api/evaluations/f03/{Uri.EscapeDataString(token)}", null, ct);
+
+    public Task<ApiResult<JsonElement>> F03AnswerAsync(string token, IReadOnlyDictionary<string, int> answers, CancellationToken ct) =>
+        SendAsync<JsonElement>(HttpMethod.Post, $"/api/evaluations/f03/{Uri.EscapeDataString(token)}",
+            JsonContent.Create(new { answers }, options: Json), ct);
+
+    public Task<ApiResult<Ranking>> PublicRankingAsync(int? year, CancellationToken ct) =>
+        SendAsync<Ranking>(HttpMethod.Get, year is { } y ? $"/api/evaluations/public/scorecards?year={y}" : "/api/evaluations/public/scorecards", null, ct);
+
+    // ---- identity ----
+
+    public Task<ApiResult<JsonElement>> RegisterAsync(string? email, string? phone, string? password, string? displayName, CancellationToken ct) =>
+        SendAsync<JsonElement>(HttpMethod.Post, "/api/identity/register",
+            JsonContent.Create(new { email, phone, password, displayName }, options: Json), ct);
+
+    // ---- plumbing ----
+
+    private static readonly IReadOnlyDictionary<string, string[]> NoErrors = new Dictionary<string, string[]>();
+
+    private static void AddSecret(HttpRequestMessage request, string? secret)
+    {
+        if (!string.IsNullOrWhiteSpace(secret))
+        {
+            request.Headers.Add(SecretHeader, secret.Trim());
+        }
+    }
+
+    private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, HttpContent? content, CancellationToken ct,
+        Action<HttpRequestMessage>? configure = null)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = content };
+        configure?.Invoke(request);
+        if (context.HttpContext is { } httpContext)
+        {
+            if (await PortalAuthentication.AccessTokenAsync(httpContext) is { } token)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            }
+            // The citizen's own address (after the gateway's X-Forwarded-For), for a gateway that limits per client.
+            if (httpContext.Connection.RemoteIpAddress is { } address)
+            {
+                request.Headers.TryAddWithoutValidation("X-Forwarded-For", address.ToString());
+            }
+        }
+        request.Headers.AcceptLanguage.ParseAdd(System.Globalization.CultureInfo.CurrentUICulture.Name);
+        try
+        {
+            using var response = await http.SendAsync(request, ct);
+            var status = response.StatusCode;
+            if ((int)status >= 500)
+            {
+                logger.LogWarning("{Method} {Path} answered {Status}", method, path, (int)status);
+                return ApiResult<T>.Down();
+            }
+            if (response.IsSuccessStatusCode)
+            {
+                var value = await response.Content.ReadFromJsonAsync<T>(Json, ct);
+                return new ApiResult<T>(status, value, NoErrors, null, null, false);
+            }
+            var retryAfter = response.Headers.RetryAfter?.Delta is { } delta ? (int)delta.TotalSeconds : (int?)null;
+            var problem = await ReadProblemAsync(response, ct);
+            return new ApiResult<T>(status, default, problem?.Errors ?? NoErrors, problem?.Detail, retryAfter, false);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or TimeoutException
+                                       or Polly.CircuitBreaker.BrokenCircuitException or Polly.Timeout.TimeoutRejectedException)
+        {
+            if (ct.IsCancellationRequested)
+            {
+                throw;
+            }
+            logger.LogWarning(ex, "{Method} {Path}: the platform could not be reached", method, path);
+            return ApiResult<T>.Down();
+        }
+        catch (JsonException ex)
+        {
+            logger.LogWarning(ex, "{Method} {Path}: the answer was not the JSON expected", method, path);
+            return ApiResult<T>.Down();
+        }
+    }
+
+    private static async Task<Problem?> ReadProblemAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        try
+        {
+            return await response.Content.ReadFromJsonAsync<Problem>(Json, ct);
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private sealed record Problem(string? Title, string? Detail, int? Status, Dictionary<string, string[]>? Errors);
+
+    private sealed record Open311Service(
+        [property: JsonPropertyName("service_code")] string ServiceCode,
+        [property: JsonPropertyName("service_name")] string ServiceName,
+        [property: JsonPropertyName("description")] string? Description,
+        [property: JsonPropertyName("group")] string? Group);
+
+    private sealed record Open311Request(
+        [property: JsonPropertyName("service_request_id")] string ServiceRequestId,
+        [property: JsonPropertyName("status")] string? Status,
+        [property: JsonPropertyName("service_name")] string? ServiceName,
+        [property: JsonPropertyName("lat")] double? Lat,
+        [property: JsonPropertyName("long")] double? Long,
+        [property: JsonPropertyName("requested_datetime")] DateTimeOffset? RequestedDatetime);
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+
+namespace Tinjau.Portal.Web.Services;
+
+/// <summary>
+/// Cultures and the way the portal writes dates and numbers: <c>2 Desember 2026</c>, <c>3,31</c> in Indonesian;
+/// <c>2 December 2026</c>, <c>3.31</c> in English. Dates are shown in the unit's time zone (WIB, WITA, WIT).
+/// </summary>
+public static class PortalCulture
+{
+    public static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
+    public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+
+    public const string DefaultTimeZone = "Asia/Jakarta";
+
+    public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+
+    public static TimeZoneInfo Zone(string? timeZone)
+    {
+        var id = timeZone?.Trim().ToUpperInvariant() switch
+        {
+            null or "" or "WIB" => DefaultTimeZone,
+            "WITA" => "Asia/Makassar",
+            "WIT" => "Asia/Jayapura",
+            _ => timeZone!.Trim(),
+        };
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(id);
+        }
+        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(DefaultTimeZone);
+        }
+    }
+
+    /// <summary>WIB, WITA or WIT for Indonesia's zones; the zone id otherwise.</summary>
+    public static string Abbreviation(TimeZoneInfo zone) => zone.Id switch
+    {
+        "Asia/Jakarta" or "Asia/Pontianak" => "WIB",
+        "Asia/Makassar" => "WITA",
+        "Asia/Jayapura" => "WIT",
+        _ => zone.Id,
+    };
+
+    /// <summary><c>2 Desember 2026</c>: the calendar date in the zone.</summary>
+    public static string Date(DateTimeOffset at, string? timeZone = null, CultureInfo? culture = null) =>
+        TimeZoneInfo.ConvertTime(at, Zone(timeZone)).ToString("d MMMM yyyy", culture ?? CultureInfo.CurrentCulture);
+
+    /// <summary><c>2 Desember 2026, 14.30 WIB</c>.</summary>
+    public static string DateTime(DateTimeOffset at, string? timeZone = null, CultureInfo? culture = null)
+    {
+        var c = culture ?? CultureInfo.CurrentCulture;
+        var zone = Zone(timeZone);
+        var local = TimeZoneInfo.ConvertTime(at, zone);
+        var time = c.TwoLetterISOLanguageName == "id" ? local.ToString("HH.mm", c) : local.ToString("HH:mm", c);
+        return $"{local.ToString("d MMMM yyyy", c)}, {time} {Abbreviation(zone)}";
+    }
+
+    /// <summary><c>3,31</c> / <c>3.31</c>.</summary>
+    public static string Number(decimal value, int decimals = 2, CultureInfo? culture = null) =>
+        value.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), culture ?? CultureInfo.CurrentCulture);
+
+    public static string Number(double value, int decimals = 2, CultureInfo? culture = null) =>
+        value.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), culture ?? CultureInfo.CurrentCulture);
+}

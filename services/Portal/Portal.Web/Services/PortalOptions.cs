@@ -1,0 +1,33 @@
+namespace Tinjau.Portal.Web.Services;
+
+/// <summary><c>Portal</c> in configuration.</summary>
+public sealed class PortalOptions
+{
+    public const string Section = "Portal";
+
+    /// <summary>
+    /// Where the platform's APIs are: the gateway, by its service-discovery name (<c>services__gateway__http__0</c>
+    /// gives the address) or an absolute URL.
+    /// </summary>
+    public string GatewayUrl { get; set; } = "http://gateway";
+
+    /// <summary>
+    /// A map tile URL template (<c>https://tile.example/{z}/{x}/{y}.png</c>). Empty: the map has no background and
+    /// the pin is placed by click, arrow keys, "use my location" or the address field.
+    /// </summary>
+    public string TileUrl { get; set; } = "";
+
+    public string TileAttribution { get; set; } = "";
+
+    public MapCenterOptions MapCenter { get; set; } = new();
+
+    /// <summary>The OpenID Connect client the portal signs citizens in as (authorization code + PKCE).</summary>
+    public string ClientId { get; set; } = "tinjau-portal";
+
+    public sealed class MapCenterOptions
+    {
+        public double Latitude { get; set; } = -6.1805;
+        public double Longitude { get; set; } = 106.8284;
+        public int Zoom { get; set; } = 14;
+    }
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Http.Resilience;
+using MudBlazor.Services;
+using Tinjau.Portal.Web.Components;
+
+namespace Tinjau.Portal.Web.Services;
+
+public static class PortalSetup
+{
+    public static readonly CultureInfo[] Cultures = [PortalCulture.Indonesian, PortalCulture.English];
+
+    public static IHostApplicationBuilder AddPortal(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section);
+        services.AddRazorComponents();
+        services.AddMudServices();
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddMemoryCache();
+        services.AddHttpContextAccessor();
+        services.AddAuthorization();
+        services.AddCascadingAuthenticationState();
+        services.AddAntiforgery();
+        services.AddSingleton<ReceiptCookie>();
+
+        var gateway = builder.Configuration[$"{PortalOptions.Section}:GatewayUrl"] ?? "http://gateway";
+        services.AddHttpClient<PlatformApi>(c => c.BaseAddress = new Uri(gateway));
+        // A citizen waits at most a few seconds before hearing that a service is down (what they typed is kept).
+        services.Configure<HttpStandardResilienceOptions>($"{nameof(PlatformApi)}-standard", o =>
+        {
+            o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(8);
+            o.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(15);
+            o.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(16);
+            o.Retry.MaxRetryAttempts = 1;
+        });
+
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            // The gateway (YARP) forwards the public scheme and host.
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+        });
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(PortalCulture.Indonesian);
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            // Indonesian unless the citizen chose otherwise (cookie) or a link says so (?culture=en): not the browser's language.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+        builder.AddPortalAuthentication();
+        return builder;
+    }
+
+    public static WebApplication UsePortal(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/galat", createScopeForErrors: true);
+        }
+        app.UseStatusCodePagesWithReExecute("/tidak-ditemukan");
+        app.UseRequestLocalization();
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "same-origin";
+            headers.XFrameOptions = "DENY";
+            await next();
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapDefaultEndpoints();
+        app.MapPortalEndpoints();
+        app.MapRazorComponents<App>();
+        return app;
+    }
+}

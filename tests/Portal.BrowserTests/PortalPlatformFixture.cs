@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Playwright;
+
+namespace Tinjau.Portal.BrowserTests;
+
+[CollectionDefinition(Name)]
+public sealed class PortalCollection : ICollectionFixture<PortalPlatformFixture>
+{
+    public const string Name = "portal";
+}
+
+/// <summary>
+/// The whole platform behind its gateway, and a headless chromium (Debian's, no browser download). This is the one
+/// place that knows how the platform is started: the real AppHost under Aspire.Hosting.Testing (free ports, throw-away
+/// data, as tests/EndToEnd.Tests does); <c>PORTAL_TESTS_GATEWAY</c> points the tests at a platform that is already
+/// running instead.
+/// </summary>
+public sealed class PortalPlatformFixture : IAsyncLifetime
+{
+    public const string DemoPassword = "Tinjau!Demo2026"; // the public local-development default (README)
+    private static readonly TimeSpan StartDeadline = TimeSpan.FromMinutes(5);
+    private DistributedApplication? _app;
+    private IPlaywright? _playwright;
+
+    public Uri GatewayUrl { get; private set; } = null!;
+
+    public HttpClient Http { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>Screenshots and other artefacts (git-ignored).</summary>
+    public static string ArtifactsDirectory { get; } = Path.Combine(RepositoryRoot(), "tests", "Portal.BrowserTests", "artifacts");
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(ArtifactsDirectory);
+        GatewayUrl = Environment.GetEnvironmentVariable("PORTAL_TESTS_GATEWAY") is { Length: > 0 } existing
+            ? new Uri(existing)
+            : await StartAppHostAsync();
+        Http = new HttpClient { BaseAddress = GatewayUrl, Timeout = TimeSpan.FromSeconds(60) };
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+        _playwright?.Dispose();
+        Http?.Dispose();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+
+    /// <summary>A phone (360 × 740) or desktop page in the given language (culture cookie), Indonesian by default.</summary>
+    public async Task<IPage> NewPageAsync(bool phone = true, string? language = null)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = phone ? new ViewportSize { Width = 360, Height = 740 } : new ViewportSize { Width = 1280, Height = 900 },
+            BaseURL = GatewayUrl.ToString(),
+            Locale = language == "en" ? "en-GB" : "id-ID",
+            IsMobile = phone,
+            HasTouch = phone,
+        });
+        if (language == "en")
+        {
+            await context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = "c=en-GB|uic=en-GB", Url = GatewayUrl.ToString() }]);
+        }
+        return await context.NewPageAsync();
+    }
+
+    public async Task<string> TokenAsync(string user, string scope)
+    {
+        using var response = await Http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "password",
+            ["client_id"] = "tinjau-cli",
+            ["username"] = user,
+            ["password"] = DemoPassword,
+            ["scope"] = scope,
+        }));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"token for {user}: {(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString()!;
+    }
+
+    public async Task<JsonElement> SendAsync(HttpMethod method, string path, string? token = null, object? json = null, int expected = 200)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = json is null ? null : JsonContent.Create(json) };
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+        using var response = await Http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True((int)response.StatusCode == expected, $"{method} {path}: {(int)response.StatusCode} {body}");
+        return body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    /// <summary>The real AppHost under Aspire.Hosting.Testing, the gateway's address once all is healthy.</summary>
+    private async Task<Uri> StartAppHostAsync()
+    {
+        _app = await PlatformApp.StartAsync(typeof(Projects.AppHost), configure: builder =>
+            // The portal's server-side calls reach the gateway from one address: the public per-address limit would
+            // throttle a test run that files and follows many reports in a minute.
+            builder.CreateResourceBuilder<ProjectResource>(ResourceNames.Gateway)
+                .WithEnvironment("Gateway__RateLimits__PublicPerMinute", "100000"));
+        return _app.GetEndpoint(ResourceNames.Gateway, "http");
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Platform.sln")))
+        {
+            dir = dir.Parent;
+        }
+        return dir?.FullName ?? throw new InvalidOperationException("Platform.sln not found above the test output.");
+    }
+}
