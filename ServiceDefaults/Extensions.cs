@@ -49,6 +49,11 @@ public static class Extensions
             logging.IncludeScopes = true;
         });
 
+        // The request lines of ASP.NET Core and YARP carry query strings, where a citizen's tracking secret can travel
+        // (the portal's secret link): they stay out of the logs, and the traces keep their query strings redacted.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        builder.Logging.AddFilter("Yarp.ReverseProxy", LogLevel.Warning);
+
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()

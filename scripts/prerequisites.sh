@@ -36,3 +36,8 @@ ensure_servers() {
 ensure_browser() {
   [ -x /usr/lib/chromium/chromium ] || [ -x /usr/bin/chromium ] || apt_install chromium
 }
+
+# The portal's build takes its front-end libraries (Leaflet, Chart.js) from npm.
+ensure_npm() {
+  command -v npm >/dev/null 2>&1 || apt_install npm
+}

@@ -726,6 +726,11 @@ public static class VisitsApi
     public static async Task<Results<Ok<VisitView>, ValidationProblem, ProblemHttpResult>> ConfirmBackdating(Guid id, BackdatingConfirmationRequest request,
         HttpContext http, InspectionsDb db, IOptions<InspectionsOptions> options, UnitRecordCache cache, TimeProvider clock, CancellationToken ct)
     {
+        // Who may act is answered before what was sent: a role that may not confirm gets 403, never a field error.
+        if (!http.User.IsSatgas() && !http.User.IsInRole(TinjauRoles.Admin))
+        {
+            return Problems.Forbidden("A satgas lead or an admin confirms a backdated visit.");
+        }
         var errors = new FieldErrors();
         var note = errors.Required(request.Note, "note", 2000);
         if (errors.Any)
