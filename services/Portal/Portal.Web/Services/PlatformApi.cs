@@ -57,6 +57,28 @@ public sealed class PlatformApi(HttpClient http, IHttpContextAccessor context, I
         SendAsync<List<Attachment>>(HttpMethod.Get, $"/api/complaints/track/{Uri.EscapeDataString(trackingNumber)}/attachments", null, ct,
             r => AddSecret(r, secret));
 
+    /// <summary>A stored photo's bytes, with the tracking secret (the photos of a rahasia complaint need it).</summary>
+    public async Task<(byte[] Content, string ContentType)?> PhotoAsync(Guid id, string? secret, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/complaints/attachments/{id}");
+        AddSecret(request, secret);
+        try
+        {
+            using var response = await http.SendAsync(request, ct);
+            if (!response.IsSuccessStatusCode || response.Content.Headers.ContentType?.MediaType is not { } type || !type.StartsWith("image/", StringComparison.Ordinal))
+            {
+                return null;
+            }
+            return (await response.Content.ReadAsByteArrayAsync(ct), type);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or Polly.CircuitBreaker.BrokenCircuitException
+                                       or Polly.Timeout.TimeoutRejectedException)
+        {
+            logger.LogWarning(ex, "Photo {Id} could not be fetched", id);
+            return null;
+        }
+    }
+
     public Task<ApiResult<Tracking>> TrackAsync(string trackingNumber, CancellationToken ct) =>
         SendAsync<Tracking>(HttpMethod.Get, $"/api/complaints/track/{Uri.EscapeDataString(trackingNumber)}", null, ct);
 
