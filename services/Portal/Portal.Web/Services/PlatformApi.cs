@@ -150,8 +150,21 @@ public sealed class PlatformApi(HttpClient http, IHttpContextAccessor context, I
         return result.Value;
     }
 
-    public Task<ApiResult<UnitComplaintStats>> UnitComplaintStatsAsync(Guid unitId, CancellationToken ct) =>
-        SendAsync<UnitComplaintStats>(HttpMethod.Get, $"/api/units/{unitId}/complaint-stats", null, ct);
+    /// <summary>A unit's live complaint figures; the scorecard page asks for every kelurahan, so they are kept a minute.</summary>
+    public async Task<ApiResult<UnitComplaintStats>> UnitComplaintStatsAsync(Guid unitId, CancellationToken ct)
+    {
+        var key = $"stats:{unitId}";
+        if (cache.TryGetValue(key, out ApiResult<UnitComplaintStats>? cached) && cached is not null)
+        {
+            return cached;
+        }
+        var result = await SendAsync<UnitComplaintStats>(HttpMethod.Get, $"/api/units/{unitId}/complaint-stats", null, ct);
+        if (result.Ok)
+        {
+            cache.Set(key, result, TimeSpan.FromMinutes(1));
+        }
+        return result;
+    }
 
     public Task<ApiResult<UnitList>> UnitsAsync(string type, CancellationToken ct) =>
         SendAsync<UnitList>(HttpMethod.Get, $"/api/units?type={Uri.EscapeDataString(type)}&pageSize=100", null, ct);
