@@ -154,7 +154,24 @@ public sealed class CitizenJourneyTests(PortalPlatformFixture platform)
             confidential = true,
         }, expected: 201);
         var number = filed.GetProperty("trackingNumber").GetString()!;
+        var secret = filed.GetProperty("trackingSecret").GetString()!;
+        using (var form = new MultipartFormDataContent())
+        {
+            var part = new ByteArrayContent(ExifPhotos.JpegWithGps());
+            part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/jpeg");
+            form.Add(part, "file", "foto.jpg");
+            using var upload = new HttpRequestMessage(HttpMethod.Post, $"/api/complaints/track/{number}/attachments") { Content = form };
+            upload.Headers.Add("X-Tracking-Secret", secret);
+            Assert.Equal(System.Net.HttpStatusCode.Created, (await platform.Http.SendAsync(upload)).StatusCode);
+        }
 
+        // The reporter, with the secret link, sees the photo (carried inline: it is not public) ...
+        var reporter = await platform.NewPageAsync(phone: true);
+        await reporter.GotoAsync($"/lacak/{number}?kunci={secret}");
+        await Assertions.Expect(reporter.Locator("ul.photos img")).ToHaveCountAsync(1);
+        Assert.StartsWith("data:image/jpeg;base64,", await reporter.Locator("ul.photos img").GetAttributeAsync("src"));
+
+        // ... someone with the number alone does not.
         var page = await platform.NewPageAsync(phone: true);
         await page.GotoAsync($"/lacak/{number}");
         await Assertions.Expect(page.Locator("[data-status]")).ToHaveAttributeAsync("data-status", "Menunggu");

@@ -57,6 +57,28 @@ public sealed class PlatformApi(HttpClient http, IHttpContextAccessor context, I
         SendAsync<List<Attachment>>(HttpMethod.Get, $"/api/complaints/track/{Uri.EscapeDataString(trackingNumber)}/attachments", null, ct,
             r => AddSecret(r, secret));
 
+    /// <summary>A stored photo's bytes, with the tracking secret (the photos of a rahasia complaint need it).</summary>
+    public async Task<(byte[] Content, string ContentType)?> PhotoAsync(Guid id, string? secret, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/complaints/attachments/{id}");
+        AddSecret(request, secret);
+        try
+        {
+            using var response = await http.SendAsync(request, ct);
+            if (!response.IsSuccessStatusCode || response.Content.Headers.ContentType?.MediaType is not { } type || !type.StartsWith("image/", StringComparison.Ordinal))
+            {
+                return null;
+            }
+            return (await response.Content.ReadAsByteArrayAsync(ct), type);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or Polly.CircuitBreaker.BrokenCircuitException
+                                       or Polly.Timeout.TimeoutRejectedException)
+        {
+            logger.LogWarning(ex, "Photo {Id} could not be fetched", id);
+            return null;
+        }
+    }
+
     public Task<ApiResult<Tracking>> TrackAsync(string trackingNumber, CancellationToken ct) =>
         SendAsync<Tracking>(HttpMethod.Get, $"/api/complaints/track/{Uri.EscapeDataString(trackingNumber)}", null, ct);
 
@@ -128,8 +150,21 @@ public sealed class PlatformApi(HttpClient http, IHttpContextAccessor context, I
         return result.Value;
     }
 
-    public Task<ApiResult<UnitComplaintStats>> UnitComplaintStatsAsync(Guid unitId, CancellationToken ct) =>
-        SendAsync<UnitComplaintStats>(HttpMethod.Get, $"/api/units/{unitId}/complaint-stats", null, ct);
+    /// <summary>A unit's live complaint figures; the scorecard page asks for every kelurahan, so they are kept a minute.</summary>
+    public async Task<ApiResult<UnitComplaintStats>> UnitComplaintStatsAsync(Guid unitId, CancellationToken ct)
+    {
+        var key = $"stats:{unitId}";
+        if (cache.TryGetValue(key, out ApiResult<UnitComplaintStats>? cached) && cached is not null)
+        {
+            return cached;
+        }
+        var result = await SendAsync<UnitComplaintStats>(HttpMethod.Get, $"/api/units/{unitId}/complaint-stats", null, ct);
+        if (result.Ok)
+        {
+            cache.Set(key, result, TimeSpan.FromMinutes(1));
+        }
+        return result;
+    }
 
     public Task<ApiResult<UnitList>> UnitsAsync(string type, CancellationToken ct) =>
         SendAsync<UnitList>(HttpMethod.Get, $"/api/units?type={Uri.EscapeDataString(type)}&pageSize=100", null, ct);
