@@ -52,6 +52,8 @@ public sealed record SkmElement(string Code, string Name);
 
 public sealed record SkmForm(string UnitName, string Period, string? ServiceName, IReadOnlyList<SkmElement> Elements, string Scale);
 
+public sealed record SkmToken(string ResponseToken, DateTimeOffset ExpiresAt);
+
 public sealed record F03Item(string Code, string Text);
 
 public sealed record F03Form(string UnitName, int Year, IReadOnlyList<F03Item> Items, string Scale);

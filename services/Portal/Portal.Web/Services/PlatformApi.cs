@@ -174,9 +174,13 @@ public sealed class PlatformApi(HttpClient http, IHttpContextAccessor context, I
     public Task<ApiResult<SkmForm>> SkmFormAsync(string slug, CancellationToken ct) =>
         SendAsync<SkmForm>(HttpMethod.Get, $"/api/skm/public/{Uri.EscapeDataString(slug)}", null, ct);
 
-    public Task<ApiResult<JsonElement>> SkmAnswerAsync(string slug, IReadOnlyList<int> answers, CancellationToken ct) =>
+    /// <summary>One respondent, one response: the survey's token for this respondent (rate-limited per address by the service).</summary>
+    public Task<ApiResult<SkmToken>> SkmTokenAsync(string slug, CancellationToken ct) =>
+        SendAsync<SkmToken>(HttpMethod.Post, $"/api/skm/public/{Uri.EscapeDataString(slug)}/tokens", null, ct);
+
+    public Task<ApiResult<JsonElement>> SkmAnswerAsync(string slug, IReadOnlyList<int> answers, string? responseToken, CancellationToken ct) =>
         SendAsync<JsonElement>(HttpMethod.Post, $"/api/skm/public/{Uri.EscapeDataString(slug)}/responses",
-            JsonContent.Create(new { answers }, options: Json), ct);
+            JsonContent.Create(new { answers, responseToken }, options: Json), ct);
 
     public Task<ApiResult<F03Form>> F03FormAsync(string token, CancellationToken ct) =>
         SendAsync<F03Form>(HttpMethod.Get, $"/api/evaluations/f03/{Uri.EscapeDataString(token)}", null, ct);
