@@ -35,9 +35,44 @@ public sealed class LocalServerOptions
         return dir;
     }
 
-    /// <summary><c>Tinjau:Ports:&lt;name&gt;</c>, else the default; a free port when ephemeral.</summary>
-    public int Port(string name, int defaultPort) =>
-        Configuration.GetValue<int?>($"Tinjau:Ports:{name}") ?? (Ephemeral ? FreePort() : defaultPort);
+    /// <summary>
+    /// <c>Tinjau:Ports:&lt;name&gt;</c>, else the default; a free port when ephemeral. A fixed port already taken is one
+    /// clear line now, not a server that fails to start later.
+    /// </summary>
+    public int Port(string name, int defaultPort)
+    {
+        if (Configuration.GetValue<int?>($"Tinjau:Ports:{name}") is not { } port)
+        {
+            if (Ephemeral)
+            {
+                return FreePort();
+            }
+
+            port = defaultPort;
+        }
+
+        if (IsTaken(port))
+        {
+            throw new InvalidOperationException($"Port {port} for {name} is already in use (another ./run.sh, or a server of the machine?): " +
+                $"stop it, or choose another port with Tinjau__Ports__{name}=<port>.");
+        }
+
+        return port;
+    }
+
+    private static bool IsTaken(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return false;
+        }
+        catch (SocketException)
+        {
+            return true;
+        }
+    }
 
     public static LocalServerOptions For(IDistributedApplicationBuilder builder)
     {

@@ -7,7 +7,7 @@ namespace Tinjau.AppHost.Tests;
 
 public sealed class KubernetesManifestsTests(PublishedAppHost published) : IClassFixture<PublishedAppHost>
 {
-    private static readonly string[] Projects = ["identity", "unitregistry", "evaluations", "complaints", "inspections", "gateway"];
+    private static readonly string[] Projects = ["identity", "unitregistry", "evaluations", "complaints", "inspections", "gateway", "portal"];
 
     [Fact]
     public void Every_project_gets_a_deployment_and_a_service_and_the_gateway_an_ingress()
@@ -67,6 +67,7 @@ public sealed class KubernetesManifestsTests(PublishedAppHost published) : IClas
                 "POD_NAME", "OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY", "ASPNETCORE_FORWARDEDHEADERS_ENABLED", "HTTP_PORTS",
                 "ConnectionStrings__identitydb", "ConnectionStrings__messaging", "ConnectionStrings__cache",
                 "Identity__SigningKey__Pem", "Identity__EncryptionKey__Pem", "UNITREGISTRY_HTTP", "services__unitregistry__http__0",
+                "GATEWAY_HTTP", "services__gateway__http__0",
                 "OTEL_EXPORTER_OTLP_TIMEOUT", "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_PROTOCOL", "OTEL_SERVICE_NAME",
                 "OTEL_RESOURCE_ATTRIBUTES",
             ],

@@ -213,6 +213,7 @@ public static class AccessTable
         Only(Staff, "POST", "/api/skm/surveys/{unknown}/close"),
         Public("GET", "/api/skm/public/unknown-survey"),
         Public("POST", "/api/skm/public/unknown-survey/tokens", null),
+        Public("GET", "/api/skm/public/results?year=2026"),
         Public("POST", "/api/skm/public/unknown-survey/responses", "{}"),
         Public("GET", "/api/skm/sample-size?population=1000"),
     ];

@@ -534,7 +534,8 @@ public sealed class InspectionsApiTests(InspectionsFixture fixture)
         // The satgas who submitted it cannot confirm it; another satgas (the lead) can, and then the sanction goes ahead.
         Assert.Equal(HttpStatusCode.Forbidden, (await satgas.PostAsJsonAsync($"/api/inspections/visits/{visitId}/backdating-confirmation",
             new { note = "Saya sendiri" })).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await fixture.As("unit-head", kelurahan).PostAsJsonAsync($"/api/inspections/visits/{visitId}/backdating-confirmation",
+        // A role that may never confirm gets 403 whether the visit exists or not, so the answer tells it nothing.
+        Assert.Equal(HttpStatusCode.Forbidden, (await fixture.As("unit-head", kelurahan).PostAsJsonAsync($"/api/inspections/visits/{visitId}/backdating-confirmation",
             new { note = "x" })).StatusCode);
         var confirmed = await OkJson(await fixture.As("satgas", subject: "ketua-satgas").PostAsJsonAsync($"/api/inspections/visits/{visitId}/backdating-confirmation",
             new { note = "Laporan tim dan log perangkat sesuai" }));

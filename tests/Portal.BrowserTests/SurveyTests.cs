@@ -54,6 +54,14 @@ public sealed class SurveyTests(PortalPlatformFixture platform)
 
         var results = await platform.SendAsync(HttpMethod.Get, $"/api/skm/surveys/{survey.GetProperty("id").GetGuid()}/results", staff);
         Assert.Equal(1, results.GetProperty("responses").GetInt32());
+
+        // Once the unit closes the survey its IKM and band are on the public scorecards, with the sample beside them.
+        await platform.SendAsync(HttpMethod.Post, $"/api/skm/surveys/{survey.GetProperty("id").GetGuid()}/close", staff, new { });
+        var scorecards = await platform.NewPageAsync(phone: true);
+        await scorecards.GotoAsync("/kinerja?tahun=2026");
+        var row = scorecards.Locator("tr", new() { HasText = "Surat keterangan domisili" }).First;
+        await Assertions.Expect(row).ToContainTextAsync("1 dari minimal 217: sampel belum cukup");
+        await Assertions.Expect(row).ToContainTextAsync(survey.GetProperty("period").GetString()!);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Tinjau.Complaints.Contracts;
@@ -268,5 +269,34 @@ public class AccessAndInputTests(EvaluationsAppFixture app)
 
         var sample = await app.Anonymous.GetAsync("/api/skm/sample-size?population=100").OkJsonAsync();
         Assert.Equal(80, sample.GetProperty("minimumSample").GetInt32());
+    }
+
+    [Fact]
+    public async Task Only_closed_SKM_surveys_are_published_with_their_IKM_band_and_sample()
+    {
+        var unit = app.Units.Add("31.71.05.1009", "Paseban Timur");
+        using var own = app.ClientFor("unit-head", unit.Id);
+        var survey = await own.PostAsJsonAsync("/api/skm/surveys", new { unitId = unit.Id, year = 2025, period = "2025-S2", population = 100 })
+            .OkJsonAsync(HttpStatusCode.Created);
+        var link = survey.GetProperty("publicLink").GetString()!;
+        var responseToken = (await app.Anonymous.PostAsync($"{link}/tokens", null).OkJsonAsync(HttpStatusCode.Created)).GetProperty("responseToken").GetString();
+        await app.Anonymous.PostAsJsonAsync($"{link}/responses", new { answers = new[] { 3, 3, 3, 3, 3, 3, 3, 3, 3 }, responseToken })
+            .StatusAsync(HttpStatusCode.Created);
+
+        static IEnumerable<JsonElement> Of(JsonElement results, Guid unitId) =>
+            results.GetProperty("items").EnumerateArray().Where(i => i.GetProperty("unitId").GetGuid() == unitId);
+
+        // An open survey's running figure is not public.
+        Assert.Empty(Of(await app.Anonymous.GetAsync("/api/skm/public/results?year=2025").OkJsonAsync(), unit.Id));
+
+        await own.PostAsync($"/api/skm/surveys/{survey.GetProperty("id")}/close", JsonContent.Create(new { })).OkJsonAsync();
+        var published = Assert.Single(Of(await app.Anonymous.GetAsync("/api/skm/public/results?year=2025").OkJsonAsync(), unit.Id));
+        Assert.Equal(75m, published.GetProperty("ikm").GetDecimal());
+        Assert.Equal("C", published.GetProperty("category").GetString());
+        Assert.Equal(1, published.GetProperty("responses").GetInt32());
+        Assert.Equal(80, published.GetProperty("minimumSample").GetInt32());
+        Assert.False(published.GetProperty("sampleSufficient").GetBoolean());
+
+        await app.Anonymous.GetAsync("/api/skm/public/results?year=0").StatusAsync(HttpStatusCode.BadRequest);
     }
 }

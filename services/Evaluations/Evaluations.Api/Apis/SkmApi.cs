@@ -30,6 +30,11 @@ public sealed record SkmAnswerRequest(List<int>? Answers, string? ResponseToken 
 
 public sealed record SkmTokenView(string ResponseToken, DateTimeOffset ExpiresAt);
 
+public sealed record SkmPublicResult(Guid UnitId, string UnitName, string Period, string? ServiceName, int Responses, int MinimumSample,
+    bool SampleSufficient, decimal? Ikm, string? Category, string? CategoryLabel);
+
+public sealed record SkmPublicResults(int Year, IReadOnlyList<SkmPublicResult> Items);
+
 public static class SkmApi
 {
     public static void Map(RouteGroupBuilder skm)
@@ -42,6 +47,7 @@ public static class SkmApi
         staff.MapPost("/{id:guid}/close", Close).WithSummary("Close the survey");
 
         var open = skm.MapGroup("").AllowAnonymous().WithTags("SKM public");
+        open.MapGet("/public/results", PublicResults).WithSummary("IKM and band of every closed survey of a year (public scorecards)");
         open.MapGet("/public/{slug}", PublicForm).WithSummary("The nine questions (1–4) behind a public link");
         open.MapPost("/public/{slug}/tokens", IssueToken).RequireRateLimiting(SkmTokenLimit.Policy)
             .WithSummary("A one-response token for this device (no account; limited per address and hour)");
@@ -144,6 +150,32 @@ public static class SkmApi
         var minimum = KrejcieMorgan.MinimumSample(s!.Population);
         return TypedResults.Ok(new SkmResultsView(s.Id, s.UnitId, s.Year, s.Period, s.Population, minimum, responses.Count, responses.Count >= minimum,
             KrejcieMorgan.Rule, result, responses.Count == 0 ? [] : result.Elements.OrderBy(e => e.Nrr).Take(3).ToList()));
+    }
+
+    /// <summary>
+    /// Only closed surveys are published, each with its IKM, band and whether the sample reached the Krejcie–Morgan
+    /// minimum; an open survey's running figure is not public.
+    /// </summary>
+    private static async Task<IResult> PublicResults(int? year, EvaluationsDbContext db, CityClock clock, IOptions<SkmOptions> options, CancellationToken ct)
+    {
+        var y = year ?? clock.Today.Year;
+        if (y is < 2000 or > 2100)
+        {
+            return Problems.Validation("year", "The year must be between 2000 and 2100.");
+        }
+        var surveys = await db.SkmSurveys.AsNoTracking().Where(s => s.Year == y && s.Closed).OrderBy(s => s.UnitName).ToListAsync(ct);
+        var ids = surveys.Select(s => s.Id).ToList();
+        var answers = (await db.SkmResponses.AsNoTracking().Where(r => ids.Contains(r.SurveyId)).Select(r => new { r.SurveyId, r.Answers }).ToListAsync(ct))
+            .ToLookup(r => r.SurveyId, r => r.Answers);
+        var items = surveys.Select(s =>
+        {
+            var responses = answers[s.Id].ToList();
+            var result = SkmCalculator.Compute(responses, options.Value);
+            var minimum = KrejcieMorgan.MinimumSample(s.Population);
+            return new SkmPublicResult(s.UnitId, s.UnitName, s.Period, s.ServiceName, responses.Count, minimum, responses.Count >= minimum,
+                responses.Count == 0 ? null : result.Ikm, result.Category, result.CategoryLabel);
+        }).ToList();
+        return TypedResults.Ok(new SkmPublicResults(y, items));
     }
 
     private static async Task<IResult> Close(Guid id, ClaimsPrincipal user, Access access, EvaluationsDbContext db, CancellationToken ct)

@@ -65,6 +65,11 @@ public sealed record Scorecard(Guid UnitId, string UnitCode, string UnitName, in
 
 public sealed record Ranking(int Year, int Units, IReadOnlyList<Scorecard> Items);
 
+public sealed record SkmResult(Guid UnitId, string UnitName, string Period, string? ServiceName, int Responses, int MinimumSample,
+    bool SampleSufficient, decimal? Ikm, string? Category, string? CategoryLabel);
+
+public sealed record SkmResults(int Year, IReadOnlyList<SkmResult> Items);
+
 public sealed record UnitComplaintStats(int Received, int Resolved, int Open, int ResolvedWithinSla, double? ShareResolvedWithinSla, int SlaBreaches,
     double? AverageRating);
 

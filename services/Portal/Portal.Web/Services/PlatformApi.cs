@@ -189,6 +189,10 @@ public sealed class PlatformApi(HttpClient http, IHttpContextAccessor context, I
         SendAsync<JsonElement>(HttpMethod.Post, $"/api/evaluations/f03/{Uri.EscapeDataString(token)}",
             JsonContent.Create(new { answers }, options: Json), ct);
 
+    /// <summary>IKM of the closed SKM surveys of a year.</summary>
+    public Task<ApiResult<SkmResults>> PublicSkmResultsAsync(int year, CancellationToken ct) =>
+        SendAsync<SkmResults>(HttpMethod.Get, $"/api/skm/public/results?year={year}", null, ct);
+
     public Task<ApiResult<Ranking>> PublicRankingAsync(int? year, CancellationToken ct) =>
         SendAsync<Ranking>(HttpMethod.Get, year is { } y ? $"/api/evaluations/public/scorecards?year={y}" : "/api/evaluations/public/scorecards", null, ct);
 
