@@ -69,7 +69,8 @@ public static class Extensions
                 .AddHttpClientInstrumentation()
                 // Database and cache calls with no operation around them (health probes, the outbox's idle
                 // polling) are noise in the trace list; calls made by a request or a message keep its trace.
-                .SetSampler(new QuietBackgroundSampler()));
+                .SetSampler(new QuietBackgroundSampler())
+                .AddProcessor(new QueryStringRedaction()));
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {

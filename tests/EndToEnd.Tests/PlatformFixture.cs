@@ -69,12 +69,44 @@ public class PlatformFixture : IAsyncLifetime
         return ExportedSpan.FromOtlp(doc.GetProperty("data"));
     }
 
-    /// <summary>Structured log records the dashboard holds, as text (message and attributes), for privacy checks.</summary>
-    public async Task<string> GetTelemetryTextAsync()
+    /// <summary>
+    /// Where <paramref name="secret"/> appears in the structured logs and spans the dashboard holds: one line per
+    /// place (signal, service, attribute key or field), empty when nowhere.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> FindInTelemetryAsync(string secret)
     {
-        var logs = await Dashboard.GetStringAsync("/api/telemetry/logs");
-        var spans = await Dashboard.GetStringAsync("/api/telemetry/spans");
-        return logs + "\n" + spans;
+        var found = new List<string>();
+        foreach (var signal in new[] { "logs", "spans" })
+        {
+            var doc = await Dashboard.GetFromJsonAsync<JsonElement>($"/api/telemetry/{signal}");
+            Walk(doc, signal, "", found, secret);
+        }
+
+        return found;
+    }
+
+    private static void Walk(JsonElement e, string signal, string key, List<string> found, string secret)
+    {
+        switch (e.ValueKind)
+        {
+            case JsonValueKind.Object:
+                // OTLP attributes are {"key": …, "value": {…}}: report the attribute's key.
+                var name = e.TryGetProperty("key", out var k) && k.ValueKind == JsonValueKind.String ? k.GetString()! : key;
+                foreach (var p in e.EnumerateObject())
+                {
+                    Walk(p.Value, signal, p.Name is "value" or "stringValue" ? name : p.Name, found, secret);
+                }
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in e.EnumerateArray())
+                {
+                    Walk(item, signal, key, found, secret);
+                }
+                break;
+            case JsonValueKind.String when e.GetString()!.Contains(secret, StringComparison.OrdinalIgnoreCase):
+                found.Add($"{signal}: {key} = {e.GetString()}");
+                break;
+        }
     }
 }
 
