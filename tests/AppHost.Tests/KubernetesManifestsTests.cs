@@ -106,7 +106,7 @@ public sealed class KubernetesManifestsTests(PublishedAppHost published) : IClas
 
         var gateway = Env(Container(Load("gateway-deployment.yaml")));
         Assert.Equal(
-            ["http://unitregistry", "http://identity", "http://complaints", "http://evaluations", "http://inspections"],
+            ["http://unitregistry", "http://identity", "http://complaints", "http://evaluations", "http://inspections", "http://portal"],
             gateway.Where(e => e.Key.StartsWith("services__", StringComparison.Ordinal)).Select(e => e.Value["value"]));
         Assert.DoesNotContain(gateway.Keys, k => k.StartsWith("ConnectionStrings__", StringComparison.Ordinal));
     }
