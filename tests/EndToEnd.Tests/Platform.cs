@@ -11,24 +11,10 @@ namespace Tinjau.EndToEnd.Tests;
 /// <summary>What the end-to-end tests do often against a running platform: demo users' tokens and the resource list.</summary>
 public static class Platform
 {
-    /// <summary>The local development default password of the seeded demo users (README).</summary>
-    public const string DemoPassword = "Tinjau!Demo2026";
+    public const string DemoPassword = DemoUsers.Password;
 
     /// <summary>A token for a demo user, obtained through the gateway like the README's curl line.</summary>
-    public static async Task<string> TokenAsync(HttpClient gateway, string user, string scope)
-    {
-        using var response = await gateway.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "password",
-            ["client_id"] = "tinjau-cli",
-            ["username"] = user,
-            ["password"] = DemoPassword,
-            ["scope"] = scope,
-        }));
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"token for {user}: {(int)response.StatusCode} {body}");
-        return JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString()!;
-    }
+    public static Task<string> TokenAsync(HttpClient gateway, string user, string scope) => DemoUsers.TokenAsync(gateway, user, scope);
 
     public static HttpRequestMessage Authorized(HttpMethod method, string uri, string token, object? json = null)
     {

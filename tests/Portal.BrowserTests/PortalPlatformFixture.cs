@@ -25,7 +25,7 @@ public sealed class PortalCollection : ICollectionFixture<PortalPlatformFixture>
 /// </summary>
 public sealed class PortalPlatformFixture : IAsyncLifetime
 {
-    public const string DemoPassword = "Tinjau!Demo2026"; // the public local-development default (README)
+    public const string DemoPassword = DemoUsers.Password;
     private static readonly TimeSpan StartDeadline = TimeSpan.FromMinutes(5);
     private DistributedApplication? _app;
     private IPlaywright? _playwright;
@@ -87,20 +87,7 @@ public sealed class PortalPlatformFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    public async Task<string> TokenAsync(string user, string scope)
-    {
-        using var response = await Http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "password",
-            ["client_id"] = "tinjau-cli",
-            ["username"] = user,
-            ["password"] = DemoPassword,
-            ["scope"] = scope,
-        }));
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"token for {user}: {(int)response.StatusCode} {body}");
-        return JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString()!;
-    }
+    public Task<string> TokenAsync(string user, string scope) => DemoUsers.TokenAsync(Http, user, scope);
 
     public async Task<JsonElement> SendAsync(HttpMethod method, string path, string? token = null, object? json = null, int expected = 200)
     {

@@ -267,7 +267,8 @@ public static class Open311Api
 
     /// <summary>
     /// The absolute address of each public complaint's first stored photo, for <c>media_url</c> when the complaint
-    /// has no external media link. Behind the gateway the public host comes from X-Forwarded-Host/-Proto.
+    /// has no external media link. Behind the gateway the public host is the request's own: UseForwardedHeaders has
+    /// already taken it from X-Forwarded-Host/-Proto.
     /// </summary>
     private static async Task<Dictionary<Guid, string>> FirstPhotosAsync(ComplaintsDb db, HttpRequest request, IReadOnlyList<Complaint> complaints,
         CancellationToken ct)
@@ -280,9 +281,7 @@ public static class Open311Api
         var first = await db.Attachments.AsNoTracking().Where(a => ids.Contains(a.ComplaintId))
             .GroupBy(a => a.ComplaintId).Select(g => new { g.Key, Id = g.OrderBy(a => a.AddedAt).Select(a => a.Id).First() })
             .ToListAsync(ct);
-        var scheme = request.Headers["X-Forwarded-Proto"].FirstOrDefault()?.Split(',')[0].Trim() is { Length: > 0 } p ? p : request.Scheme;
-        var host = request.Headers["X-Forwarded-Host"].FirstOrDefault()?.Split(',')[0].Trim() is { Length: > 0 } h ? h : request.Host.Value;
-        return first.ToDictionary(x => x.Key, x => $"{scheme}://{host}{AttachmentsApi.UrlOf(x.Id)}");
+        return first.ToDictionary(x => x.Key, x => $"{request.Scheme}://{request.Host}{AttachmentsApi.UrlOf(x.Id)}");
     }
 
     /// <summary>What a rahasia request does not show to the holder of its number alone.</summary>
