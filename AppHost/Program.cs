@@ -49,7 +49,8 @@ var complaints = builder.AddProject<Projects.Complaints_Api>(ResourceNames.Compl
     .WithReference(cache).WaitFor(cache)
     .WithReference(unitRegistry).WaitFor(unitRegistry)
     .WithReference(identity).WaitFor(identity)
-    .WaitFor(evaluations);
+    .WaitFor(evaluations)
+    .WithKeptKey("Complaints__TrackingSecretKey", "complaints-tracking-secret-key");
 
 var inspections = builder.AddProject<Projects.Inspections_Api>(ResourceNames.Inspections)
     .WithHttpHealthCheck("/health")
@@ -73,8 +74,15 @@ var gateway = builder.AddProject<Projects.Gateway>(ResourceNames.Gateway)
 var portal = builder.AddProject<Projects.Portal_Web>(ResourceNames.Portal)
     .WithHttpHealthCheck("/health")
     .WithReference(gateway);
-gateway.WithReference(portal).WaitFor(portal);
+gateway.WithReference(portal).WaitFor(portal)
+    .WithTrustedForwarder(portal, TrustedForwarder.KeyEnvironment); // limits count each citizen, not the portal
 identity.WithReference(gateway); // local runs: the portal's sign-in returns to the gateway's actual address
+
+// A service that crashes is started again like the servers (Kubernetes does the same from its probes).
+foreach (var project in new[] { identity, unitRegistry, evaluations, complaints, inspections, gateway, portal })
+{
+    project.RestartWhenCrashed();
+}
 
 builder.ExportTelemetryBeforeShutdown();
 builder.AddKubernetesManifests();

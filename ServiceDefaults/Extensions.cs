@@ -34,7 +34,8 @@ public static class Extensions
             http.AddServiceDiscovery();
         });
         builder.Services.AddProblemDetails();
-        builder.Services.AddExceptionHandler<BadRequestProblems>();
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.AddInputHardening();
         // Binding failures reach the exception handler (as BadHttpRequestException) instead of an empty 400.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddSingleton(TimeProvider.System);
@@ -53,6 +54,13 @@ public static class Extensions
         // (the portal's secret link): they stay out of the logs, and the traces keep their query strings redacted.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         builder.Logging.AddFilter("Yarp.ReverseProxy", LogLevel.Warning);
+        // One line per outgoing call and per resilience attempt is noise (and CPU) under load; failures still show.
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
+        // Console lines carry the trace and span ids (as the OTLP records do), so a line in the dashboard's console
+        // view leads to its trace.
+        builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+        builder.Logging.AddSimpleConsole(o => o.IncludeScopes = true);
 
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics
@@ -84,11 +92,12 @@ public static class Extensions
     {
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
+        builder.Services.PostConfigure<HealthCheckServiceOptions>(Dependencies.AdjustHealthChecks);
         return builder;
     }
 
     /// <summary>
-    /// <c>/health</c>: ready when every dependency check passes (database, broker, cache).
+    /// <c>/health</c>: ready unless the database is unreachable (a cache or broker outage only degrades it).
     /// <c>/alive</c>: the process answers.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)

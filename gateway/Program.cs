@@ -7,16 +7,19 @@ builder.AddGatewayAuthentication();
 builder.AddGatewayRateLimiting();
 builder.Services.AddReverseProxy()
     .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+    .AddConfigFilter<ClusterDefaults>()
     .AddServiceDiscoveryDestinationResolver();
 
 var app = builder.Build();
 
+app.UseHeaderCheck();
+app.UseClientAddress();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.MapDefaultEndpoints();
-app.MapReverseProxy();
+app.MapReverseProxy(ClusterDefaults.UseUnavailableProblems);
 
 app.Run();
 

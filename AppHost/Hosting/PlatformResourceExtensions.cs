@@ -23,6 +23,42 @@ public static class PlatformResourceExtensions
     }
 
     /// <summary>
+    /// A key the project keeps across restarts, in the environment variable <paramref name="variable"/>: generated
+    /// once into the state folder when run here, a secret parameter <paramref name="name"/> when published.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithKeptKey(this IResourceBuilder<ProjectResource> project, string variable, string name)
+    {
+        var builder = project.ApplicationBuilder;
+        if (builder.ExecutionContext.IsPublishMode)
+        {
+            return project.WithEnvironment(variable, builder.AddParameter(name, secret: true));
+        }
+
+        var directory = LocalServerOptions.For(builder).ResourceDirectory(project.Resource.Name);
+        return project.WithEnvironment(variable, KeptSecret.In(directory, name));
+    }
+
+    /// <summary>
+    /// Gives the gateway and a front end that calls it for many citizens one shared key, in the environment variable
+    /// <paramref name="variable"/>: random for each local run, a secret parameter when published.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithTrustedForwarder(this IResourceBuilder<ProjectResource> gateway,
+        IResourceBuilder<ProjectResource> forwarder, string variable)
+    {
+        var builder = gateway.ApplicationBuilder;
+        if (builder.ExecutionContext.IsPublishMode)
+        {
+            var key = builder.AddParameter("forwarder-key", secret: true);
+            forwarder.WithEnvironment(variable, key);
+            return gateway.WithEnvironment(variable, key);
+        }
+
+        var value = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        forwarder.WithEnvironment(variable, value);
+        return gateway.WithEnvironment(variable, value);
+    }
+
+    /// <summary>
     /// A project's last telemetry export targets a dashboard that may already have stopped; a short OTLP timeout
     /// keeps Ctrl+C from waiting on it (12 s → 5–8 s measured).
     /// </summary>

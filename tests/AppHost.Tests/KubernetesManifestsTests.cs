@@ -85,6 +85,12 @@ public sealed class KubernetesManifestsTests(PublishedAppHost published) : IClas
         Assert.Equal(("tinjau-parameters", "identity-signing-key"), KeyRef(identity["Identity__SigningKey__Pem"], "secretKeyRef"));
         Assert.Equal(("tinjau-parameters", "identity-encryption-key"), KeyRef(identity["Identity__EncryptionKey__Pem"], "secretKeyRef"));
 
+        // The gateway believes the portal's X-Forwarded-For only with the key they share through the Secret.
+        foreach (var project in new[] { "gateway", "portal" })
+        {
+            Assert.Equal(("tinjau-parameters", "forwarder-key"), KeyRef(Env(Container(Load($"{project}-deployment.yaml")))["Tinjau__ForwarderKey"], "secretKeyRef"));
+        }
+
         // The gateway and the portal hold no data: they have no connection strings.
         foreach (var project in Projects.Where(p => p is not ("gateway" or "portal")))
         {
@@ -137,7 +143,7 @@ public sealed class KubernetesManifestsTests(PublishedAppHost published) : IClas
         }
 
         Assert.Contains("Database=complaintsdb", lines.Single(l => l.StartsWith("complaintsdb=", StringComparison.Ordinal)), StringComparison.Ordinal);
-        Assert.Equal(["identity-encryption-key=<secret value>", "identity-signing-key=<secret value>"],
+        Assert.Equal(["complaints-tracking-secret-key=<secret value>", "forwarder-key=<secret value>", "identity-encryption-key=<secret value>", "identity-signing-key=<secret value>"],
             File.ReadAllLines(Path.Combine(published.Manifests, KubernetesManifests.ParametersExampleFile)).Where(l => !l.StartsWith('#')));
     }
 

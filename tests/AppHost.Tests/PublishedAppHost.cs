@@ -65,6 +65,8 @@ public sealed class PublishedAppHost : IAsyncLifetime
             "--Tinjau:StateDirectory=" + State,
             $"--Parameters:identity-signing-key={SecretMarker}-signing-key",
             $"--Parameters:identity-encryption-key={SecretMarker}-encryption-key",
+            $"--Parameters:forwarder-key={SecretMarker}-forwarder-key",
+            $"--Parameters:complaints-tracking-secret-key={SecretMarker}-tracking-secret-key",
             $"--Parameters:postgres-password={SecretMarker}-postgres",
             $"--Parameters:cache-password={SecretMarker}-redis",
             $"--ConnectionStrings:messaging=amqp://tinjau:{SecretMarker}-amqp@rabbit:5672",

@@ -56,6 +56,14 @@ public class PlatformFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>The key the AppHost gave the gateway and the portal (as the dashboard shows it to operators).</summary>
+    public async Task<string> ForwarderKeyAsync()
+    {
+        var gateway = await App.ResourceNotifications.WaitForResourceAsync(ResourceNames.Gateway,
+            e => e.Snapshot.EnvironmentVariables.Any(v => v.Name == TrustedForwarder.KeyEnvironment));
+        return gateway.Snapshot.EnvironmentVariables.Single(v => v.Name == TrustedForwarder.KeyEnvironment).Value!;
+    }
+
     /// <summary>The spans of one trace as the dashboard received them over OTLP (its telemetry API).</summary>
     public async Task<IReadOnlyList<ExportedSpan>> GetTraceAsync(string traceId)
     {

@@ -78,6 +78,7 @@ internal static class SidakScenario
         RandomNumberGenerator.Fill(bytes);
         bytes[0] = 0xFF;
         bytes[1] = 0xD8;
+        bytes[2] = 0xFF;
         return bytes;
     }
 

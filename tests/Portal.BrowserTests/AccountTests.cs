@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Playwright;
 
 namespace Tinjau.Portal.BrowserTests;
@@ -40,6 +41,16 @@ public sealed class AccountTests(PortalPlatformFixture platform)
         await page.GotoAsync("/akun/laporan-saya");
         await Assertions.Expect(page.Locator("main table")).ToContainTextAsync(number);
         await page.InspectAsync("laporan-saya-360-id");
+
+        // The fixture has the portal renew the access token on every page: it did, with refresh tokens Identity
+        // redeemed, and the citizen stayed signed in throughout.
+        if (platform.OwnsPlatform)
+        {
+            var redeemed = await platform.CountAsync(ResourceNames.IdentityDb,
+                $"SELECT count(*) FROM \"OpenIddictTokens\" t JOIN \"AspNetUsers\" u ON t.\"Subject\" = u.\"Id\"::text " +
+                $"WHERE t.\"Type\" = 'urn:ietf:params:oauth:token-type:refresh_token' AND t.\"Status\" = 'redeemed' AND u.\"Email\" = '{email}'");
+            Assert.True(redeemed > 0, "no refresh token was redeemed");
+        }
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Keluar" }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/connect/", StringComparison.Ordinal));

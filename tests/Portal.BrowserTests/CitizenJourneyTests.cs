@@ -1,5 +1,9 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
 using MetadataExtractor;
 using MetadataExtractor.Formats.Exif;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Playwright;
 using Tinjau.Complaints.Tests.Support;
 
@@ -140,6 +144,115 @@ public sealed class CitizenJourneyTests(PortalPlatformFixture platform)
         await page.Locator("#lapor-map").ClickAsync(new LocatorClickOptions { Position = new Position { X = 160, Y = 140 } });
         await Assertions.Expect(page.Locator("#latitude")).Not.ToHaveValueAsync("");
         await page.InspectAsync("lapor-galat-360-id");
+    }
+
+    [Fact]
+    public async Task The_public_map_shows_reports_by_kecamatan_and_status_and_never_a_rahasia_one()
+    {
+        // Two reports in Kwitang (kecamatan Senen): one public, one rahasia.
+        var shown = (await platform.SendAsync(HttpMethod.Post, "/api/complaints", json: new
+        {
+            category = "fasilitas-umum",
+            description = $"Lampu jalan mati di depan kantor kelurahan ({Guid.NewGuid():N}).",
+            latitude = -6.1826,
+            longitude = 106.8412,
+        }, expected: 201)).GetProperty("trackingNumber").GetString()!;
+        var hidden = (await platform.SendAsync(HttpMethod.Post, "/api/complaints", json: new
+        {
+            category = "pungli",
+            description = $"Pungutan di loket ({Guid.NewGuid():N}).",
+            latitude = -6.1826,
+            longitude = 106.8412,
+            confidential = true,
+        }, expected: 201)).GetProperty("trackingNumber").GetString()!;
+
+        var page = await platform.NewPageAsync(phone: true);
+        await page.GotoAsync("/kinerja");
+        await page.SelectOptionAsync("#map-kecamatan", new SelectOptionValue { Label = "Kecamatan Senen" });
+        await page.SelectOptionAsync("#map-status", "open");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tampilkan" }).ClickAsync();
+        await page.WaitForURLAsync("**kecamatan=**");
+
+        var senen = page.Locator("[data-kecamatan-table] tr", new() { Has = page.GetByRole(AriaRole.Link, new() { Name = "Kecamatan Senen", Exact = true }) });
+        await Assertions.Expect(senen).ToHaveCountAsync(1);
+        Assert.True(int.Parse(await senen.Locator("td").Nth(0).InnerTextAsync(), CultureInfo.InvariantCulture) >= 1);
+        using var markers = JsonDocument.Parse(await page.Locator("[data-report-map]").GetAttributeAsync("data-reports") ?? "[]");
+        var numbers = markers.RootElement.EnumerateArray().Select(m => m.GetProperty("number").GetString()).ToList();
+        Assert.Contains(shown, numbers);
+        Assert.DoesNotContain(hidden, numbers);
+        Assert.All(markers.RootElement.EnumerateArray(), m =>
+        {
+            Assert.Equal("open", m.GetProperty("status").GetString());
+            Assert.EndsWith("· Kecamatan Senen", m.GetProperty("label").GetString(), StringComparison.Ordinal);
+        });
+        Assert.DoesNotContain(hidden, await page.ContentAsync(), StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("#map-kecamatan option:checked")).ToHaveTextAsync("Kecamatan Senen");
+        await page.InspectAsync("kinerja-kecamatan-360-id");
+    }
+
+    [Fact]
+    public async Task With_the_complaints_service_down_the_report_is_kept_on_the_page_and_sent_once_it_is_back()
+    {
+        if (!platform.OwnsPlatform)
+        {
+            return; // a platform started elsewhere (PORTAL_TESTS_GATEWAY) is not ours to stop
+        }
+        var page = await platform.NewPageAsync(phone: true);
+        await page.GotoAsync("/lapor");
+        await page.SelectOptionAsync("#category", "sampah");
+        var description = $"Sampah di saluran air depan pasar ({Guid.NewGuid():N}).";
+        await page.FillAsync("#description", description);
+        await page.FillAsync("#address", "Jl. Kwitang Raya 12");
+        await page.SetInputFilesAsync("#photos", new FilePayload { Name = "saluran.jpg", MimeType = "image/jpeg", Buffer = ExifPhotos.JpegWithGps(640, 480) });
+        await Assertions.Expect(page.Locator("#photos-status")).ToContainTextAsync("1 foto");
+
+        await platform.StopServiceAsync(ResourceNames.Complaints);
+        try
+        {
+            // The gateway's health probe notices within seconds; from then on it answers 503 with Retry-After at once.
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            HttpStatusCode status;
+            string? retryAfter;
+            do
+            {
+                using var probe = await platform.Http.GetAsync("/open311/v2/services.json");
+                (status, retryAfter) = (probe.StatusCode, probe.Headers.RetryAfter?.ToString());
+                if (status != HttpStatusCode.ServiceUnavailable)
+                {
+                    await Task.Delay(250);
+                }
+            }
+            while (status != HttpStatusCode.ServiceUnavailable && DateTime.UtcNow < deadline);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+            Assert.Equal("5", retryAfter);
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Kirim laporan" }).ClickAsync();
+            await Assertions.Expect(page.Locator("[data-notice]")).ToContainTextAsync("Isian Anda tetap tersimpan");
+            Assert.EndsWith("/lapor", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
+            await Assertions.Expect(page.Locator("#description")).ToHaveValueAsync(description);
+            await Assertions.Expect(page.Locator("#address")).ToHaveValueAsync("Jl. Kwitang Raya 12");
+            await Assertions.Expect(page.Locator("#category")).ToHaveValueAsync("sampah");
+            Assert.Equal(1, await page.EvalOnSelectorAsync<int>("#photos", "el => el.files.length"));
+            await page.InspectAsync("lapor-layanan-mati-360-id");
+        }
+        finally
+        {
+            await platform.StartServiceAsync(ResourceNames.Complaints);
+        }
+
+        // Sent again once the gateway routes to the service again (its next probe): one complaint, with its photo.
+        await Eventually.TrueAsync(async () =>
+        {
+            using var probe = await platform.Http.GetAsync("/open311/v2/services.json");
+            return probe.IsSuccessStatusCode;
+        }, TimeSpan.FromSeconds(60), "the gateway to route to the complaints service again");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Kirim laporan" }).ClickAsync();
+        await page.WaitForURLAsync("**/lapor/terkirim/**");
+        var number = (await page.InnerTextAsync("[data-tracking-number]")).Trim();
+        Assert.Contains("1 foto tersimpan", await page.MainTextAsync());
+        Assert.Equal(1, (await platform.SendAsync(HttpMethod.Get, $"/api/complaints/track/{number}/attachments")).GetArrayLength());
+        var tracked = await platform.SendAsync(HttpMethod.Get, $"/api/complaints/track/{number}");
+        Assert.Equal(description, tracked.GetProperty("description").GetString());
     }
 
     [Fact]

@@ -89,6 +89,38 @@ public sealed class PortalPlatformFixture : IAsyncLifetime
 
     public Task<string> TokenAsync(string user, string scope) => DemoUsers.TokenAsync(Http, user, scope);
 
+    /// <summary>One number from a service's database (only when this run started the platform).</summary>
+    public async Task<long> CountAsync(string database, string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(await _app!.GetConnectionStringAsync(database));
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Whether this run started the platform itself (and may stop and start its parts).</summary>
+    public bool OwnsPlatform => _app is not null;
+
+    /// <summary>Stops one service (Aspire's stop command) until <see cref="StartServiceAsync"/>.</summary>
+    public async Task StopServiceAsync(string resource)
+    {
+        await RunCommandAsync(resource, KnownResourceCommands.StopCommand);
+        await _app!.ResourceNotifications.WaitForResourceAsync(resource, KnownResourceStates.TerminalStates);
+    }
+
+    /// <summary>Starts a stopped service again and waits until it is healthy.</summary>
+    public async Task StartServiceAsync(string resource)
+    {
+        await RunCommandAsync(resource, KnownResourceCommands.StartCommand);
+        await _app!.ResourceNotifications.WaitForResourceHealthyAsync(resource);
+    }
+
+    private async Task RunCommandAsync(string resource, string command)
+    {
+        var result = await _app!.ResourceCommands.ExecuteCommandAsync(resource, command);
+        Assert.True(result.Success, $"{command} on {resource}: {result.Message}");
+    }
+
     public async Task<JsonElement> SendAsync(HttpMethod method, string path, string? token = null, object? json = null, int expected = 200)
     {
         using var request = new HttpRequestMessage(method, path) { Content = json is null ? null : JsonContent.Create(json) };
@@ -106,10 +138,14 @@ public sealed class PortalPlatformFixture : IAsyncLifetime
     private async Task<Uri> StartAppHostAsync()
     {
         _app = await PlatformApp.StartAsync(typeof(Projects.AppHost), configure: builder =>
-            // The portal's server-side calls reach the gateway from one address: the public per-address limit would
-            // throttle a test run that files and follows many reports in a minute.
+            // The browser and this fixture's client all come from the loopback address: the public per-address limit
+            // would throttle a test run that files and follows many reports in a minute.
             builder.CreateResourceBuilder<ProjectResource>(ResourceNames.Gateway)
-                .WithEnvironment("Gateway__RateLimits__PublicPerMinute", "100000"));
+                .WithEnvironment("Gateway__RateLimits__PublicPerMinute", "100000")
+                // Every page a signed-in citizen opens renews their access token with the refresh token: a refresh
+                // that fails signs them out, which the account tests would see.
+                .ApplicationBuilder.CreateResourceBuilder<ProjectResource>(ResourceNames.Portal)
+                .WithEnvironment("Portal__RefreshTokensBefore", "1.00:00:00"));
         return _app.GetEndpoint(ResourceNames.Gateway, "http");
     }
 

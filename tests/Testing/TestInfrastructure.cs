@@ -94,18 +94,51 @@ public sealed class TestInfrastructure : IAsyncDisposable
         });
 
     /// <summary>Stops the RabbitMQ node (Aspire's stop command); data and port are kept for <see cref="StartRabbitMqAsync"/>.</summary>
-    public async Task StopRabbitMqAsync()
-    {
-        await RunCommandAsync(ResourceNames.Messaging, KnownResourceCommands.StopCommand);
-        await _app.ResourceNotifications.WaitForResourceAsync(ResourceNames.Messaging, KnownResourceStates.TerminalStates);
-    }
+    public Task StopRabbitMqAsync() => StopServerAsync(ResourceNames.Messaging);
 
     /// <summary>Starts the node again on the same port with the same data, and waits until it is healthy.</summary>
-    public async Task StartRabbitMqAsync()
+    public Task StartRabbitMqAsync() => StartServerAsync(ResourceNames.Messaging);
+
+    /// <summary>Stops a server (Aspire's stop command); data and port are kept for <see cref="StartServerAsync"/>.</summary>
+    public async Task StopServerAsync(string resource)
     {
-        await RunCommandAsync(ResourceNames.Messaging, KnownResourceCommands.StartCommand);
-        await _app.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Messaging);
+        await RunCommandAsync(resource, KnownResourceCommands.StopCommand);
+        await _app.ResourceNotifications.WaitForResourceAsync(resource, KnownResourceStates.TerminalStates);
     }
+
+    /// <summary>Starts a stopped server again on the same port with the same data, and waits until it is healthy.</summary>
+    public async Task StartServerAsync(string resource)
+    {
+        await RunCommandAsync(resource, KnownResourceCommands.StartCommand);
+        await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource);
+    }
+
+    /// <summary>Kills a server with SIGKILL, as a crash would; returns the process id it had.</summary>
+    public int Kill(string resource)
+    {
+        var pid = Pid(resource) ?? throw new InvalidOperationException($"{resource} has no process id.");
+        System.Diagnostics.Process.GetProcessById(pid).Kill(entireProcessTree: true);
+        return pid;
+    }
+
+    /// <summary>Waits until the server runs again, healthy, as another process than <paramref name="formerPid"/>.</summary>
+    public Task WaitUntilRestartedAsync(string resource, int formerPid, CancellationToken ct) =>
+        _app.ResourceNotifications.WaitForResourceAsync(resource,
+            e => e.Snapshot.State?.Text == KnownResourceStates.Running && e.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy
+                 && PidOf(e.Snapshot) is { } pid && pid != formerPid, ct);
+
+    private int? Pid(string resource) =>
+        _app.ResourceNotifications.TryGetCurrentState(resource, out var e) ? PidOf(e.Snapshot) : null;
+
+    /// <summary>The process id Aspire shows for an executable resource.</summary>
+    public static int? PidOf(CustomResourceSnapshot snapshot) =>
+        snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value switch
+        {
+            int pid => pid,
+            long pid => (int)pid,
+            string text when int.TryParse(text, out var pid) => pid,
+            _ => null,
+        };
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 

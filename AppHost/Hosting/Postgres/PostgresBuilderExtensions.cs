@@ -70,6 +70,7 @@ public static class PostgresBuilderExtensions
             ])
             .WithIconName("DatabaseMultiple")
             .WithHealthCheck(healthCheck)
+            .RestartWhenCrashed()
             .OnBeforeResourceStarted(async (r, e, ct) =>
             {
                 Directory.CreateDirectory(socket);

@@ -57,7 +57,8 @@ public static class RabbitMqBuilderExtensions
         var epmd = builder.AddExecutable($"{name}-epmd", ServerBinaries.Epmd(), directory,
                 "-port", epmdPort.ToString(CultureInfo.InvariantCulture), "-address", "127.0.0.1")
             .WithIconName("PlugConnected")
-            .WithHealthCheck(epmdCheck);
+            .WithHealthCheck(epmdCheck)
+            .RestartWhenCrashed();
 
         var amqp = new Uri($"amqp://{LocalRabbitMqResource.UserName}:{secret}@127.0.0.1:{port}");
         IConnection? connection = null;
@@ -68,6 +69,7 @@ public static class RabbitMqBuilderExtensions
             .WithEndpoint(port: port, name: LocalRabbitMqResource.EndpointName, scheme: "tcp", isProxied: false)
             .WithIconName("Mailbox")
             .WithHealthCheck(healthCheck)
+            .RestartWhenCrashed()
             .WithParentRelationship(epmd)
             .WaitFor(epmd)
             .OnBeforeResourceStarted((_, _, ct) => WriteConfigurationAsync(directory, port, secret, ct));

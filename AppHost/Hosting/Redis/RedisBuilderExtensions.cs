@@ -47,6 +47,7 @@ public static class RedisBuilderExtensions
             .WithArgs(configuration)
             .WithIconName("Memory")
             .WithHealthCheck(healthCheck)
+            .RestartWhenCrashed()
             .OnBeforeResourceStarted(async (_, _, ct) =>
             {
                 // The password goes in a file only the owner reads, not on the command line the dashboard shows.

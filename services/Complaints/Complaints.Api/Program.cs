@@ -10,8 +10,8 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddTinjauAuthentication(audience: "complaints");
-builder.AddNpgsqlDbContext<ComplaintsDb>(ResourceNames.ComplaintsDb);
-builder.AddRedisClient(ResourceNames.Cache);
+builder.AddServiceDatabase<ComplaintsDb>(ResourceNames.ComplaintsDb);
+builder.AddServiceCache(keyPrefix: "complaints:");
 builder.AddMessaging<ComplaintsDb>();
 builder.AddComplaints();
 
@@ -22,11 +22,8 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
-if (app.Environment.IsDevelopment())
-{
-    app.MapOpenApi();
-    app.MapScalarApiReference();
-}
+app.MapOpenApi();
+app.MapScalarApiReference();
 
 app.MapDefaultEndpoints();
 app.MapComplaintsApi();

@@ -12,8 +12,8 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddTinjauAuthentication(audience: "evaluations");
-builder.AddNpgsqlDbContext<EvaluationsDbContext>(ResourceNames.EvaluationsDb, configureDbContextOptions: o => o.UseSnakeCaseNamingConvention());
-builder.AddRedisClient(ResourceNames.Cache);
+builder.AddServiceDatabase<EvaluationsDbContext>(ResourceNames.EvaluationsDb, configureDbContextOptions: o => o.UseSnakeCaseNamingConvention());
+builder.AddServiceCache(keyPrefix: "evaluations:");
 builder.AddMessaging<EvaluationsDbContext>(bus => bus.AddConsumer<PlatformEvidenceConsumer>());
 
 builder.Services.AddOptions<F03Options>().BindConfiguration(F03Options.Section)
@@ -29,7 +29,8 @@ builder.Services.AddOptions<OmbudsmanOptions>().BindConfiguration(OmbudsmanOptio
     .ValidateOnStart();
 
 builder.Services.AddMemoryCache();
-var registry = builder.Services.AddHttpClient<IUnitDirectory, HttpUnitDirectory>(c => c.BaseAddress = new Uri(HttpUnitDirectory.BaseAddress));
+var registry = builder.Services.AddHttpClient<IUnitDirectory, HttpUnitDirectory>(c => c.BaseAddress = new Uri(HttpUnitDirectory.BaseAddress))
+    .WithTimeouts(attempt: TimeSpan.FromSeconds(2), total: TimeSpan.FromSeconds(5));
 if (!string.IsNullOrWhiteSpace(builder.Configuration["Identity:Clients:evaluations:Secret"]))
 {
     registry.AddClientCredentialsTokenHandler("evaluations", builder.Configuration["Evaluations:UnitRegistryScope"] ?? "unitregistry");
@@ -44,7 +45,6 @@ builder.Services.AddSingleton<RecommendationOverdueSweep>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<RecommendationOverdueSweep>());
 
 builder.Services.AddSkmTokenLimit();
-builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
 {
     doc.Info.Title = "Tinjau Evaluations API";

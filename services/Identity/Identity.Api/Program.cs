@@ -8,7 +8,7 @@ using Tinjau.Identity.Api.Infrastructure;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddNpgsqlDbContext<IdentityDb>(ResourceNames.IdentityDb);
+builder.AddServiceDatabase<IdentityDb>(ResourceNames.IdentityDb);
 builder.AddTinjauIdentityServer();
 builder.Services.AddAntiforgery();
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);

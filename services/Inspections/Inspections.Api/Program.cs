@@ -8,8 +8,8 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddTinjauAuthentication(audience: "inspections");
-builder.AddNpgsqlDbContext<InspectionsDb>(ResourceNames.InspectionsDb, configureDbContextOptions: o => o.UseSnakeCaseNamingConvention());
-builder.AddRedisClient(ResourceNames.Cache);
+builder.AddServiceDatabase<InspectionsDb>(ResourceNames.InspectionsDb, configureDbContextOptions: o => o.UseSnakeCaseNamingConvention());
+builder.AddServiceCache(keyPrefix: "inspections:");
 builder.AddMessaging<InspectionsDb>();
 builder.AddInspections();
 builder.Services.AddOpenApi();
@@ -21,11 +21,8 @@ app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
 
-if (app.Environment.IsDevelopment())
-{
-    app.MapOpenApi();
-    app.MapScalarApiReference();
-}
+app.MapOpenApi();
+app.MapScalarApiReference();
 
 app.MapDefaultEndpoints();
 app.MapInspectionsApis();

@@ -10,8 +10,8 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddTinjauAuthentication(audience: "unitregistry");
-builder.AddNpgsqlDbContext<UnitRegistryDbContext>(ResourceNames.UnitRegistryDb, configureDbContextOptions: o => o.UseSnakeCaseNamingConvention());
-builder.AddRedisClient(ResourceNames.Cache);
+builder.AddServiceDatabase<UnitRegistryDbContext>(ResourceNames.UnitRegistryDb, configureDbContextOptions: o => o.UseSnakeCaseNamingConvention());
+builder.AddServiceCache(keyPrefix: "unitregistry:");
 builder.AddMessaging<UnitRegistryDbContext>(bus =>
 {
     bus.AddConsumer<UnitRegisteredConsumer>();

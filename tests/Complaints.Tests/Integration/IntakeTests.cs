@@ -64,6 +64,22 @@ public sealed class IntakeTests(ComplaintsFixture fx)
     }
 
     [Fact]
+    public async Task The_tracking_secret_is_stored_only_as_a_hash_even_for_an_idempotent_retry()
+    {
+        var client = fx.Anonymous();
+        var key = Guid.NewGuid().ToString();
+        var filed = await client.FileAsync(Complaints.Body(), key);
+
+        var rows = await fx.WithDbAsync(db => db.Database
+            .SqlQuery<string>($"SELECT row_to_json(r)::text AS \"Value\" FROM intake_requests r WHERE r.\"Key\" = {key}").ToListAsync());
+        var complaint = await fx.WithDbAsync(db => db.Database
+            .SqlQuery<string>($"SELECT row_to_json(c)::text AS \"Value\" FROM complaints c WHERE c.\"Id\" = {filed.Id}").ToListAsync());
+        Assert.Single(rows);
+        Assert.DoesNotContain(filed.Secret, rows[0], StringComparison.Ordinal);
+        Assert.DoesNotContain(filed.Secret, Assert.Single(complaint), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Concurrent_retries_with_one_key_still_create_one_complaint()
     {
         var client = fx.Anonymous();

@@ -54,7 +54,7 @@ public class AccessAndInputTests(EvaluationsAppFixture app)
         var (id, unitId) = await NewEvaluationAsync("31.71.05.1010", "Kenari F01");
         using var own = app.ClientFor("unit-staff", unitId);
         using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent("SK penetapan standar pelayanan"u8.ToArray());
+        var file = new ByteArrayContent("%PDF-1.4\nSK penetapan standar pelayanan"u8.ToArray());
         file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
         form.Add(file, "file", "sk.pdf");
         var document = (await own.PostAsync($"/api/evaluations/{id}/documents", form).OkJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid();

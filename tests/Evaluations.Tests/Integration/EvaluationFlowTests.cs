@@ -63,7 +63,7 @@ public class EvaluationFlowTests(EvaluationsAppFixture app)
         var url = $"/api/evaluations/{id}";
 
         // F01 with a document whose SHA-256 is recorded
-        var bytes = "SK Standar Pelayanan Kelurahan Kwitang"u8.ToArray();
+        var bytes = "%PDF-1.4\nSK Standar Pelayanan Kelurahan Kwitang"u8.ToArray();
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(bytes);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");

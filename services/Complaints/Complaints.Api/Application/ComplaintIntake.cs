@@ -47,6 +47,7 @@ public sealed class ComplaintIntake(
     ComplaintsDb db,
     IUnitRegistry registry,
     SlaClock sla,
+    TrackingSecrets secrets,
     TimeProvider time,
     IOptions<ComplaintsOptions> options,
     ILogger<ComplaintIntake> logger)
@@ -109,7 +110,7 @@ public sealed class ComplaintIntake(
         var timeZone = unit?.TimeZone ?? o.City.TimeZone;
         var rules = sla.RulesFor(kind, unit?.Code);
         var verificationDue = await sla.DueAtAsync(unit?.Id, timeZone, now, rules.VerificationWorkingDays, ct);
-        var secret = NewSecret();
+        var secret = secrets.For(idempotencyKey, requestHash);
         var intake = new Complaint.Intake(kind, o.FindCategory(cmd.Category)!.Code, cmd.Description!.Trim(), location,
             Clean(cmd.Address), cmd.MediaUrls ?? [], channel, Clean(cmd.ChannelReference), cmd.Anonymous, cmd.Confidential,
             new Reporter
@@ -141,7 +142,6 @@ public sealed class ComplaintIntake(
                     Key = idempotencyKey,
                     RequestHash = requestHash,
                     ComplaintId = complaint.Id,
-                    TrackingSecret = secret,
                     CreatedAt = now,
                 });
             }
@@ -182,7 +182,7 @@ public sealed class ComplaintIntake(
             return new IntakeOutcome.KeyReused("This Idempotency-Key was already used for a different complaint.");
         }
         var complaint = await db.Complaints.AsNoTracking().FirstAsync(c => c.Id == seen.ComplaintId, ct);
-        return new IntakeOutcome.Filed(new IntakeResult(complaint, seen.TrackingSecret, Replayed: true));
+        return new IntakeOutcome.Filed(new IntakeResult(complaint, secrets.For(key, requestHash), Replayed: true));
     }
 
     private async Task<Complaint?> FindOriginalAsync(string category, GeoPoint p, DateTimeOffset now, DuplicateOptions options, CancellationToken ct)
@@ -318,8 +318,6 @@ public sealed class ComplaintIntake(
     internal static UnitRef ToRef(UnitInfo u) => new(u.Id, u.Name, u.Code, u.TimeZone);
 
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
-
-    public static string NewSecret() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
     public static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
 

@@ -19,22 +19,9 @@ public abstract record PhotoCheck
 /// </summary>
 public sealed class PhotoSanitizer(int maxDimension = 2560, long maxPixels = 50_000_000)
 {
-    public static string? DetectType(ReadOnlySpan<byte> head)
-    {
-        if (head.Length >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF)
-        {
-            return "image/jpeg";
-        }
-        if (head.Length >= 8 && head[..8].SequenceEqual(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }))
-        {
-            return "image/png";
-        }
-        if (head.Length >= 12 && head[..4].SequenceEqual("RIFF"u8) && head[8..12].SequenceEqual("WEBP"u8))
-        {
-            return "image/webp";
-        }
-        return null;
-    }
+    private static readonly string[] Accepted = ["image/jpeg", "image/png", "image/webp"];
+
+    public static string? DetectType(ReadOnlySpan<byte> head) => Uploads.DetectType(head) is { } type && Accepted.Contains(type) ? type : null;
 
     public PhotoCheck Sanitize(byte[] upload)
     {

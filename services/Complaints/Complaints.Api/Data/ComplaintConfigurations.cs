@@ -81,7 +81,6 @@ internal sealed class IntakeRequestConfiguration : IEntityTypeConfiguration<Inta
         b.HasKey(x => x.Key);
         b.Property(x => x.Key).HasMaxLength(200);
         b.Property(x => x.RequestHash).HasMaxLength(64);
-        b.Property(x => x.TrackingSecret).HasMaxLength(64);
         b.HasIndex(x => x.CreatedAt);
     }
 }

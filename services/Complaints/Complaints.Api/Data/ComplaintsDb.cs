@@ -70,9 +70,6 @@ public sealed class IntakeRequest
     public string RequestHash { get; set; } = "";
     public Guid ComplaintId { get; set; }
 
-    /// <summary>The reporter's secret, kept only for the retention period so that a retry can be answered in full.</summary>
-    public string? TrackingSecret { get; set; }
-
     public DateTimeOffset CreatedAt { get; set; }
 }
 

@@ -20,6 +20,12 @@ public sealed class ComplaintsOptions
 
     public AttachmentOptions Attachments { get; set; } = new();
 
+    /// <summary>
+    /// The key tracking secrets are derived with, so that a retried submission gets its secret again while the
+    /// database keeps only the secret's hash (the AppHost gives one; empty: a new key for each process).
+    /// </summary>
+    public string TrackingSecretKey { get; set; } = "";
+
     /// <summary>How long an Idempotency-Key is remembered.</summary>
     public TimeSpan IdempotencyRetention { get; set; } = TimeSpan.FromHours(24);
 

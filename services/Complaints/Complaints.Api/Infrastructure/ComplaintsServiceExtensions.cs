@@ -21,16 +21,9 @@ public static class ComplaintsServiceExtensions
         services.AddOptions<SlaOptions>().BindConfiguration("Complaints:Sla");
 
         services.AddMemoryCache();
-        var registry = services.AddHttpClient<IUnitRegistry, HttpUnitRegistry>(c => c.BaseAddress = new Uri(HttpUnitRegistry.BaseAddress));
         // Intake must not wait long for the registry (it files unrouted instead): short timeouts, one retry.
-        services.Configure<HttpStandardResilienceOptions>($"{nameof(IUnitRegistry)}-standard", o =>
-        {
-            o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(2);
-            o.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(5);
-            o.Retry.MaxRetryAttempts = 1;
-            o.Retry.Delay = TimeSpan.FromMilliseconds(200);
-            o.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(10);
-        });
+        var registry = services.AddHttpClient<IUnitRegistry, HttpUnitRegistry>(c => c.BaseAddress = new Uri(HttpUnitRegistry.BaseAddress))
+            .WithTimeouts(attempt: TimeSpan.FromSeconds(2), total: TimeSpan.FromSeconds(5));
         // Service-to-service calls carry a client-credentials token when this service has a client secret.
         if (!string.IsNullOrWhiteSpace(builder.Configuration[$"Identity:Clients:{ClientId}:Secret"]))
         {
@@ -39,6 +32,7 @@ public static class ComplaintsServiceExtensions
 
         services.AddScoped<ComplaintAccess>();
         services.AddScoped<SlaClock>();
+        services.AddSingleton<TrackingSecrets>();
         services.AddScoped<ComplaintIntake>();
         services.AddScoped<ComplaintWorkflow>();
         services.AddScoped<ComplaintStatistics>();
@@ -55,7 +49,6 @@ public static class ComplaintsServiceExtensions
             o.KnownProxies.Clear();
         });
         services.AddHttpContextAccessor();
-        services.AddExceptionHandler<ComplaintsExceptionHandler>();
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddOpenApi();
         return builder;

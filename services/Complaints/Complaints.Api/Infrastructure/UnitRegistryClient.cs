@@ -10,7 +10,7 @@ namespace Tinjau.Complaints.Api.Infrastructure;
 /// The unit registry could not answer (down, circuit open, timed out, or an answer that cannot be read). Callers
 /// degrade (intake files the complaint unrouted, deadlines skip weekends only) or answer 503, never 500.
 /// </summary>
-public sealed class UnitRegistryUnavailableException(string message, Exception inner) : Exception(message, inner);
+public sealed class UnitRegistryUnavailableException(string message, Exception inner) : DependencyUnavailableException(message, inner);
 
 /// <summary>A unit as the complaints service needs it.</summary>
 public sealed record UnitInfo(Guid Id, string Code, string Name, string Type, Guid? ParentId, string TimeZone);

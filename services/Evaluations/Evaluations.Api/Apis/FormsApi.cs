@@ -204,13 +204,17 @@ public static class FormsApi
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
         var bytes = buffer.ToArray();
-        var name = Path.GetFileName(file.FileName);
+        // The type is the content's own (a page or script sent as a PDF is refused), the name a plain file name.
+        if (Uploads.DetectType(bytes) is not { } contentType)
+        {
+            return Problems.Validation("file", "A PDF, JPEG, PNG, WebP or HEIC file (checked by its content).");
+        }
         var document = new EvidenceDocument
         {
             Id = Guid.CreateVersion7(clock.Now),
             EvaluationId = id,
-            FileName = string.IsNullOrWhiteSpace(name) ? "document" : name[..Math.Min(name.Length, 300)],
-            ContentType = string.IsNullOrWhiteSpace(file.ContentType) ? "application/octet-stream" : file.ContentType[..Math.Min(file.ContentType.Length, 200)],
+            FileName = Uploads.SafeFileName(file.FileName, "document"),
+            ContentType = contentType,
             SizeBytes = bytes.LongLength,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
             Content = bytes,
@@ -224,7 +228,7 @@ public static class FormsApi
     }
 
     private static async Task<IResult> Download(Guid id, Guid documentId, ClaimsPrincipal user, EvaluationLoader loader, EvaluationsDbContext db,
-        CancellationToken ct)
+        HttpResponse response, CancellationToken ct)
     {
         var (_, problem) = await loader.LoadAsync(id, user, ct);
         if (problem is not null)
@@ -232,7 +236,12 @@ public static class FormsApi
             return problem;
         }
         var d = await db.Documents.AsNoTracking().FirstOrDefaultAsync(x => x.Id == documentId && x.EvaluationId == id, ct);
-        return d is null ? Problems.NotFound($"There is no document {documentId}.") : TypedResults.File(d.Content, d.ContentType, d.FileName);
+        if (d is null)
+        {
+            return Problems.NotFound($"There is no document {documentId}.");
+        }
+        response.Headers.XContentTypeOptions = "nosniff";
+        return TypedResults.File(d.Content, d.ContentType, Uploads.SafeFileName(d.FileName, "document"));
     }
 
     private static async Task<IResult> GetF02(Guid id, ClaimsPrincipal user, EvaluationLoader loader, EvaluationIndex index, EvaluationsDbContext db,

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Caching.Memory;
 namespace Tinjau.Evaluations.Api.Infrastructure;
 
 /// <summary>The unit registry could not answer; endpoints answer 503.</summary>
-public sealed class UnitDirectoryUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class UnitDirectoryUnavailableException(string message, Exception? inner = null) : DependencyUnavailableException(message, inner);
 
 /// <summary>A unit as this service needs it.</summary>
 public sealed record UnitInfo(Guid Id, string Code, string Name, string Type, Guid? ParentId, string TimeZone);

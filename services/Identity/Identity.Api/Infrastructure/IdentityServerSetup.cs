@@ -100,7 +100,8 @@ public static class IdentityServerSetup
         });
 
         builder.Services.AddScoped<TokenPrincipals>();
-        builder.Services.AddHttpClient<IUnitDirectory, HttpUnitDirectory>(http => http.BaseAddress = new Uri(HttpUnitDirectory.BaseAddress));
+        builder.Services.AddHttpClient<IUnitDirectory, HttpUnitDirectory>(http => http.BaseAddress = new Uri(HttpUnitDirectory.BaseAddress))
+            .WithTimeouts(attempt: TimeSpan.FromSeconds(2), total: TimeSpan.FromSeconds(5));
         builder.Services.AddHostedService<DemoUnitBindingService>();
         return builder;
     }

@@ -13,7 +13,7 @@ public interface IUnitDirectory
     Task<Guid?> FindByCodeAsync(string code, CancellationToken cancellationToken);
 }
 
-public sealed class UnitDirectoryUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class UnitDirectoryUnavailableException(string message, Exception? inner = null) : DependencyUnavailableException(message, inner);
 
 /// <summary>The unit registry at <c>http://unitregistry</c> (resolved by service discovery).</summary>
 public sealed class HttpUnitDirectory(HttpClient http) : IUnitDirectory

@@ -173,8 +173,8 @@ public static class VisitsApi
         SubmissionRequest? request;
         try
         {
-            node = JsonNode.Parse(body.Json!);
-            request = node?.Deserialize<SubmissionRequest>(JsonSerializerOptions.Web);
+            node = JsonNode.Parse(body.Json!, documentOptions: PlatformJson.DocumentOptions);
+            request = node?.Deserialize<SubmissionRequest>(PlatformJson.Options);
         }
         catch (JsonException ex)
         {
@@ -414,6 +414,12 @@ public static class VisitsApi
                 errors.Add($"{p}.contentType", "must be one of " + string.Join(", ", opts.EvidenceContentTypes));
                 continue;
             }
+            // The content must be what it claims: a page or script sent as a photo is refused.
+            if (Uploads.DetectType(bytes) != contentType)
+            {
+                errors.Add($"{p}.contentType", "does not match the file's content");
+                continue;
+            }
             var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
             if (e.Sha256 is { Length: > 0 } declaredSha && !string.Equals(declaredSha, sha, StringComparison.OrdinalIgnoreCase))
             {
@@ -425,12 +431,12 @@ public static class VisitsApi
                 errors.Add($"{p}.sizeBytes", "does not match the file");
                 continue;
             }
-            var fileName = Trim(e.FileName) ?? Trim(partName) ?? $"{eid}";
-            if (fileName.Length > 255)
+            if ((e.FileName ?? partName)?.Length > 255)
             {
                 errors.Add($"{p}.fileName", "must be at most 255 characters");
                 continue;
             }
+            var fileName = Uploads.SafeFileName(Trim(e.FileName) ?? Trim(partName), $"{eid}");
             result.Add(new EvidenceFile(new EvidenceInput(eid, fileName, contentType, bytes.Length, sha, e.CapturedAt), bytes));
         }
         foreach (var extra in parts.Keys.Where(k => !declared.Contains(k)))
@@ -674,7 +680,8 @@ public static class VisitsApi
             return Problems.NotFound();
         }
         http.Response.Headers["X-Content-SHA256"] = meta.Sha256;
-        return TypedResults.File(bytes, meta.ContentType, meta.FileName);
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        return TypedResults.File(bytes, meta.ContentType, Uploads.SafeFileName(meta.FileName, $"{evidenceId}"));
     }
 
     // ---- amendments and the record ----

@@ -11,7 +11,8 @@ public static class InspectionsServiceExtensions
     {
         var services = builder.Services;
         services.AddOptions<InspectionsOptions>().BindConfiguration(InspectionsOptions.Section);
-        var registry = services.AddHttpClient<IUnitRegistry, HttpUnitRegistry>(client => client.BaseAddress = new Uri("http://unitregistry"));
+        var registry = services.AddHttpClient<IUnitRegistry, HttpUnitRegistry>(client => client.BaseAddress = new Uri("http://unitregistry"))
+            .WithTimeouts(attempt: TimeSpan.FromSeconds(2), total: TimeSpan.FromSeconds(5));
         // When the Identity service gave this service a client, the registry is called with a client-credentials token.
         if (!string.IsNullOrWhiteSpace(builder.Configuration["Identity:Clients:inspections:Secret"]))
         {
@@ -22,7 +23,6 @@ public static class InspectionsServiceExtensions
         services.AddScoped<UnitCalendars>();
         services.AddScoped<UnitDirectory>();
         services.AddSingleton<UnitRecordCache>();
-        services.AddExceptionHandler<DomainExceptionHandler>();
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(
             new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower)));
         return builder;

@@ -33,7 +33,7 @@ public interface IUnitRegistry
     Task<IReadOnlySet<Guid>?> GetUnitIdsAsync(CancellationToken ct);
 }
 
-public sealed class UnitRegistryUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class UnitRegistryUnavailableException(string message, Exception? inner = null) : DependencyUnavailableException(message, inner);
 
 /// <summary>
 /// <see cref="IUnitRegistry"/> over the registry's HTTP API (<c>http://unitregistry</c>, resolved by service

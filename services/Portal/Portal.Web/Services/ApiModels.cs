@@ -73,8 +73,9 @@ public sealed record SkmResults(int Year, IReadOnlyList<SkmResult> Items);
 public sealed record UnitComplaintStats(int Received, int Resolved, int Open, int ResolvedWithinSla, double? ShareResolvedWithinSla, int SlaBreaches,
     double? AverageRating);
 
-public sealed record UnitListItem(Guid Id, string Code, string Name, string Type);
+public sealed record UnitListItem(Guid Id, string Code, string Name, string Type, Guid? ParentId = null);
 
 public sealed record UnitList(IReadOnlyList<UnitListItem> Items);
 
-public sealed record MapReport(string TrackingNumber, string Status, string ServiceName, double Latitude, double Longitude, DateTimeOffset? Requested);
+public sealed record MapReport(string TrackingNumber, string Status, string ServiceName, double Latitude, double Longitude, DateTimeOffset? Requested,
+    string? Agency = null);

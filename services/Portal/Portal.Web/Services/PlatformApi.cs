@@ -12,8 +12,11 @@ namespace Tinjau.Portal.Web.Services;
 /// there is one. It never throws for what the platform answers: every call gives an <see cref="ApiResult{T}"/>, and a
 /// service that cannot be reached (or answers 5xx) is <see cref="ApiResult{T}.Unavailable"/>.
 /// </summary>
-public sealed class PlatformApi(HttpClient http, IHttpContextAccessor context, IMemoryCache cache, ILogger<PlatformApi> logger)
+public sealed class PlatformApi(HttpClient http, IHttpContextAccessor context, IMemoryCache cache, IConfiguration configuration,
+    ILogger<PlatformApi> logger)
 {
+    private readonly string? forwarderKey = configuration[TrustedForwarder.KeyConfiguration];
+
     public const string SecretHeader = "X-Tracking-Secret";
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -113,7 +116,8 @@ public sealed class PlatformApi(HttpClient http, IHttpContextAccessor context, I
             return new ApiResult<List<MapReport>>(result.Status, null, result.Errors, result.Detail, result.RetryAfterSeconds, result.Unavailable);
         }
         var reports = result.Value!.Where(r => r.Lat is not null && r.Long is not null)
-            .Select(r => new MapReport(r.ServiceRequestId, r.Status ?? "open", r.ServiceName ?? "", r.Lat!.Value, r.Long!.Value, r.RequestedDatetime))
+            .Select(r => new MapReport(r.ServiceRequestId, r.Status ?? "open", r.ServiceName ?? "", r.Lat!.Value, r.Long!.Value, r.RequestedDatetime,
+                r.AgencyResponsible))
             .ToList();
         return new ApiResult<List<MapReport>>(HttpStatusCode.OK, reports, NoErrors, null, null, false);
     }
@@ -225,10 +229,12 @@ public sealed class PlatformApi(HttpClient http, IHttpContextAccessor context, I
             {
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             }
-            // The citizen's own address (after the gateway's X-Forwarded-For), for a gateway that limits per client.
-            if (httpContext.Connection.RemoteIpAddress is { } address)
+            // The citizen's own address (after the gateway's X-Forwarded-For) and the key that makes the gateway
+            // believe it: its limits then count this citizen, not the portal.
+            if (httpContext.Connection.RemoteIpAddress is { } address && !string.IsNullOrEmpty(forwarderKey))
             {
                 request.Headers.TryAddWithoutValidation("X-Forwarded-For", address.ToString());
+                request.Headers.TryAddWithoutValidation(TrustedForwarder.Header, forwarderKey);
             }
         }
         request.Headers.AcceptLanguage.ParseAdd(System.Globalization.CultureInfo.CurrentUICulture.Name);
@@ -293,5 +299,6 @@ public sealed class PlatformApi(HttpClient http, IHttpContextAccessor context, I
         [property: JsonPropertyName("service_name")] string? ServiceName,
         [property: JsonPropertyName("lat")] double? Lat,
         [property: JsonPropertyName("long")] double? Long,
-        [property: JsonPropertyName("requested_datetime")] DateTimeOffset? RequestedDatetime);
+        [property: JsonPropertyName("requested_datetime")] DateTimeOffset? RequestedDatetime,
+        [property: JsonPropertyName("agency_responsible")] string? AgencyResponsible);
 }

@@ -19,6 +19,9 @@ public static class PortalAuthentication
 {
     public const string CookieName = "tinjau.portal";
 
+    /// <summary>Where a request keeps the access token once read (<see cref="AccessTokenAsync"/>).</summary>
+    internal const string TokenItem = "tinjau.token";
+
     public static IHostApplicationBuilder AddPortalAuthentication(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -37,6 +40,7 @@ public static class PortalAuthentication
                 o.SlidingExpiration = true;
                 o.LoginPath = "/akun/masuk";
                 o.AccessDeniedPath = "/";
+                o.Events.OnValidatePrincipal = TokenRefresh.ValidateAsync;
             })
             .AddOpenIdConnect(o =>
             {
@@ -51,7 +55,7 @@ public static class PortalAuthentication
                 o.CallbackPath = "/signin-oidc";
                 o.SignedOutCallbackPath = "/signout-callback-oidc";
                 o.Scope.Clear();
-                foreach (var scope in new[] { "openid", "profile", "email", "phone", "roles", "complaints", "identity" })
+                foreach (var scope in new[] { "openid", "profile", "email", "phone", "roles", "offline_access", "complaints", "identity" })
                 {
                     o.Scope.Add(scope);
                 }
@@ -61,7 +65,7 @@ public static class PortalAuthentication
         services.AddOptions<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme)
             .Configure<IOptions<PortalOptions>, IHttpClientFactory, IConfiguration>((o, portal, factory, configuration) =>
             {
-                var issuer = new Uri(configuration["Identity:Issuer"] ?? "http://localhost:8080/").AbsoluteUri;
+                var issuer = IssuerOf(configuration);
                 var gateway = portal.Value.GatewayUrl.TrimEnd('/') + "/";
                 o.ClientId = portal.Value.ClientId;
                 o.Authority = issuer;
@@ -90,7 +94,7 @@ public static class PortalAuthentication
     /// <summary>The signed-in citizen's access token for the platform's APIs, or null.</summary>
     public static async Task<string?> AccessTokenAsync(HttpContext http)
     {
-        if (http.Items.TryGetValue("tinjau.token", out var cached))
+        if (http.Items.TryGetValue(TokenItem, out var cached))
         {
             return cached as string;
         }
@@ -106,11 +110,24 @@ public static class PortalAuthentication
                 token = null;
             }
         }
-        http.Items["tinjau.token"] = token;
+        http.Items[TokenItem] = token;
         return token;
     }
 
+    private static string IssuerOf(IConfiguration configuration) =>
+        new Uri(configuration["Identity:Issuer"] ?? "http://localhost:8080/").AbsoluteUri;
+
     private static string PublicBase(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}/";
+
+    /// <summary>Identity's token endpoint, reached through the gateway's internal address.</summary>
+    internal static async Task<string> TokenEndpointAsync(OpenIdConnectOptions options, IServiceProvider services)
+    {
+        var issuer = IssuerOf(services.GetRequiredService<IConfiguration>());
+        var gateway = services.GetRequiredService<IOptions<PortalOptions>>().Value.GatewayUrl.TrimEnd('/') + "/";
+        await UseGatewayForTokensAsync(options, issuer, gateway);
+        var discovered = await options.ConfigurationManager!.GetConfigurationAsync(CancellationToken.None);
+        return discovered.TokenEndpoint;
+    }
 
     private static async Task UseGatewayForTokensAsync(OpenIdConnectOptions options, string issuer, string gateway)
     {

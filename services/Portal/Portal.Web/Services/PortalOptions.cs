@@ -24,6 +24,9 @@ public sealed class PortalOptions
     /// <summary>The OpenID Connect client the portal signs citizens in as (authorization code + PKCE).</summary>
     public string ClientId { get; set; } = "tinjau-portal";
 
+    /// <summary>How long before a citizen's access token expires the portal fetches a new one with the refresh token.</summary>
+    public TimeSpan RefreshTokensBefore { get; set; } = TimeSpan.FromMinutes(2);
+
     public sealed class MapCenterOptions
     {
         public double Latitude { get; set; } = -6.1805;

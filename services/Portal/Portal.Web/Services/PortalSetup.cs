@@ -26,20 +26,17 @@ public static class PortalSetup
         services.AddSingleton<ReceiptCookie>();
 
         var gateway = builder.Configuration[$"{PortalOptions.Section}:GatewayUrl"] ?? "http://gateway";
-        services.AddHttpClient<PlatformApi>(c => c.BaseAddress = new Uri(gateway));
         // A citizen waits at most a few seconds before hearing that a service is down (what they typed is kept).
-        services.Configure<HttpStandardResilienceOptions>($"{nameof(PlatformApi)}-standard", o =>
-        {
-            o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(8);
-            o.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(15);
-            o.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(16);
-            o.Retry.MaxRetryAttempts = 1;
-        });
+        services.AddHttpClient<PlatformApi>(c => c.BaseAddress = new Uri(gateway))
+            .WithTimeouts(attempt: TimeSpan.FromSeconds(8), total: TimeSpan.FromSeconds(15));
 
         services.Configure<ForwardedHeadersOptions>(o =>
         {
-            // The gateway (YARP) forwards the public scheme and host.
+            // The gateway (YARP) forwards the citizen's address and the public scheme and host. The portal has no
+            // endpoint of its own outside the cluster, so the gateway is its only caller whatever its address.
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
         });
         services.Configure<RequestLocalizationOptions>(o =>
         {

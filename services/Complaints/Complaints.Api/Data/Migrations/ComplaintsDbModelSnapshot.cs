@@ -96,10 +96,6 @@ namespace Tinjau.Complaints.Api.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<string>("TrackingSecret")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
                     b.HasKey("Key");
 
                     b.HasIndex("CreatedAt");

@@ -139,8 +139,34 @@
     return new File([blob], file.name.replace(/\.[^.]+$/, '') + '.jpg', { type: 'image/jpeg' });
   }
 
+  // The photos chosen (already resized), kept while the form is shown again after an error or an outage: the
+  // browser empties a file field when the page is patched, and a citizen should not have to pick them again.
+  const chosenPhotos = new Map();
+
   function photos() {
-    document.querySelectorAll('input[type=file][data-photos]').forEach((input) => {
+    const inputs = document.querySelectorAll('input[type=file][data-photos]');
+    if (!inputs.length) chosenPhotos.clear();
+    inputs.forEach((input) => {
+      const kept = chosenPhotos.get(input.name);
+      if (input.dataset.again !== 'true') chosenPhotos.delete(input.name);
+      else if (kept && kept.length && !(input.files && input.files.length)) {
+        const dt = new DataTransfer();
+        for (const f of kept) dt.items.add(f);
+        input.files = dt.files;
+        const status = document.getElementById(input.dataset.photos);
+        const kb = Array.from(input.files).reduce((sum, f) => sum + f.size, 0) / 1024;
+        if (status) status.textContent = fmt(input.dataset.ready, input.files.length, Math.round(kb).toLocaleString(document.documentElement.lang));
+        // "Choose your photos again" no longer applies: they are back.
+        document.getElementById(`${input.id}-error`)?.remove();
+        input.removeAttribute('aria-invalid');
+        const described = (input.getAttribute('aria-describedby') || '').split(' ').filter((id) => id && id !== `${input.id}-error`);
+        input.setAttribute('aria-describedby', described.join(' '));
+        const summary = document.querySelector('[data-error-summary]');
+        if (summary) {
+          summary.querySelectorAll(`a[href$="#${input.id}"]`).forEach((a) => a.closest('li').remove());
+          if (!summary.querySelector('li')) summary.remove();
+        }
+      }
       if (input._tinjau) return;
       input._tinjau = true;
       input.addEventListener('change', async () => {
@@ -152,13 +178,14 @@
         if (files.length > max) error = fmt(input.dataset.errorCount, max);
         else if (files.some((f) => !allowed.includes(f.type))) error = input.dataset.errorType;
         else if (files.some((f) => f.size > 20 * 1024 * 1024)) error = input.dataset.errorSize;
-        if (error) { input.value = ''; status.textContent = error; status.setAttribute('role', 'alert'); return; }
+        if (error) { input.value = ''; chosenPhotos.delete(input.name); status.textContent = error; status.setAttribute('role', 'alert'); return; }
         status.setAttribute('role', 'status');
         try {
           const dt = new DataTransfer();
           for (const f of files) dt.items.add(await resize(f, 1600));
           input.files = dt.files;
         } catch { /* the server checks and cleans the originals too */ }
+        chosenPhotos.set(input.name, Array.from(input.files));
         const kb = Array.from(input.files).reduce((s, f) => s + f.size, 0) / 1024;
         status.textContent = fmt(input.dataset.ready, input.files.length, Math.round(kb).toLocaleString(document.documentElement.lang));
       });
@@ -172,10 +199,13 @@
       el._tinjau = map;
       if (el.dataset.tileUrl) L.tileLayer(el.dataset.tileUrl, { maxZoom: 19, attribution: el.dataset.tileAttribution || '' }).addTo(map);
       const colors = JSON.parse(el.dataset.colors || '{}');
-      for (const r of JSON.parse(el.dataset.reports || '[]')) {
+      const reports = JSON.parse(el.dataset.reports || '[]');
+      for (const r of reports) {
         L.circleMarker([r.lat, r.lon], { radius: 7, color: '#1b1b1f', weight: 1, fillColor: colors[r.status] || '#0b5cad', fillOpacity: 0.9 })
           .bindTooltip(`${r.number} · ${r.label}`).addTo(map);
       }
+      // One kecamatan chosen: show its reports, not the whole city.
+      if (el.dataset.fit === 'true' && reports.length) map.fitBounds(reports.map((r) => [r.lat, r.lon]), { maxZoom: 16, padding: [24, 24] });
     });
   }
 

@@ -1,0 +1,178 @@
+"""The fault campaign behind bench/faults.sh (not a test; loopback only, bounded).
+
+For each fault: a kelurahan of its own, complaint intake through the gateway from WORKERS clients (each retrying its
+own submission with the same Idempotency-Key on a 503 or a dropped connection, as the portal does), the process
+killed with SIGKILL after LEAD seconds, the load kept up for LOAD seconds in all, then a wait until the registry's
+figures have caught up. Printed per fault: sent / accepted / stored / delivered / lost / duplicated / other 5xx /
+503 answers / time to recover (from the kill until the process runs again and a complaint is accepted).
+"""
+import json, os, random, signal, subprocess, sys, threading, time, uuid
+import http.client, urllib.parse
+
+GATEWAY = urllib.parse.urlparse(os.environ.get("GATEWAY_URL", "http://localhost:8080"))
+STATE = os.environ["STATE_DIR"]
+PG_PORT = os.environ.get("PG_PORT", "15432")
+PG_PASSWORD = open(os.path.join(STATE, "postgres", "password")).read().strip()
+WORKERS = int(os.environ.get("WORKERS", "6"))
+LEAD, LOAD, SETTLE = float(os.environ.get("LEAD", "5")), float(os.environ.get("LOAD", "40")), float(os.environ.get("SETTLE", "120"))
+FAULTS = os.environ.get("FAULTS", "messaging postgres cache unitregistry complaints evaluations inspections identity gateway").split()
+
+
+def request(method, path, body=None, headers=None, timeout=10):
+    conn = http.client.HTTPConnection(GATEWAY.hostname, GATEWAY.port or 80, timeout=timeout)
+    try:
+        data = None if body is None else (body if isinstance(body, (bytes, str)) else json.dumps(body))
+        conn.request(method, path, body=data, headers=headers or {})
+        response = conn.getresponse()
+        return response.status, response.read()
+    finally:
+        conn.close()
+
+
+def sql(database, query):
+    env = dict(os.environ, PGPASSWORD=PG_PASSWORD)
+    out = subprocess.run(["psql", "-h", "127.0.0.1", "-p", PG_PORT, "-U", "postgres", "-d", database, "-tAc", query],
+                         env=env, capture_output=True, text=True)
+    return out.stdout.strip() if out.returncode == 0 else None
+
+
+def admin_token():
+    form = urllib.parse.urlencode({"grant_type": "password", "client_id": "tinjau-cli", "username": "admin@tinjau.local",
+                                   "password": "Tinjau!Demo2026", "scope": "unitregistry"})
+    status, body = request("POST", "/connect/token", form, {"Content-Type": "application/x-www-form-urlencoded"})
+    if status != 200:
+        sys.exit(f"faults: no admin token ({status})")
+    return json.loads(body)["access_token"]
+
+
+def own_kelurahan(token, n):
+    status, body = request("GET", "/api/units/by-code/31.71.04")
+    parent = json.loads(body)["id"]
+    # The city's south-east corner, more than 3 km from every seeded kelurahan: complaints here are routed to this one.
+    lat, lon = -6.2275 + n * 0.0004, 106.8845 - n * 0.0004
+    unit = {"code": f"31.71.04.{random.randint(9000, 9999)}", "name": f"Kelurahan Uji Gangguan {uuid.uuid4().hex[:8]}",
+            "type": "kelurahan", "parentId": parent, "location": {"latitude": lat, "longitude": lon}, "timeZone": "WIB"}
+    status, body = request("POST", "/api/units", unit, {"Authorization": f"Bearer {token}", "Content-Type": "application/json"})
+    if status != 201:
+        sys.exit(f"faults: could not create a kelurahan ({status} {body[:200]!r})")
+    return json.loads(body)["id"], lat, lon
+
+
+def pids_of(fault):
+    """The process to kill for a resource: the server itself, or the service's own process (not `dotnet run`)."""
+    if fault == "postgres":
+        try:
+            return [int(open(os.path.join(STATE, "postgres", "data", "postmaster.pid")).readline())]
+        except OSError:
+            return []
+    pattern = {
+        "messaging": f"beam.smp.*{STATE}/messaging",
+        "cache": f"redis-server.*",
+    }.get(fault)
+    if pattern is None:
+        name = {"unitregistry": "UnitRegistry", "complaints": "Complaints", "evaluations": "Evaluations",
+                "inspections": "Inspections", "identity": "Identity", "gateway": "Gateway"}[fault]
+        pattern = f"bin/Release/net10.0/Tinjau.{name}(\\.Api)?( |$|\\.dll)"
+    out = subprocess.run(["pgrep", "-f", pattern], capture_output=True, text=True).stdout.split()
+    mine = [int(p) for p in out if int(p) != os.getpid()]
+    if fault == "cache":
+        mine = [p for p in mine if STATE in open(f"/proc/{p}/cmdline").read().replace("\0", " ") or
+                os.path.join(STATE, "cache") in os.readlink(f"/proc/{p}/cwd")]
+    return mine
+
+
+def campaign(fault, token, n):
+    unit, lat, lon = own_kelurahan(token, n)
+    marker = f"faults-{fault}-{uuid.uuid4().hex[:8]}"
+    stats = {"sent": 0, "accepted": 0, "other5xx": 0, "503": 0}
+    accepted = set()
+    lock = threading.Lock()
+    start = time.monotonic()
+    stop_at = start + LOAD
+    first_ok_after = {"t": None}
+    killed = {"t": None, "pid": None}
+
+    def worker(w):
+        i = 0
+        while time.monotonic() < stop_at:
+            i += 1
+            key = str(uuid.uuid4())
+            body = {"category": "fasilitas-umum", "description": f"{marker} {w}-{i}", "latitude": lat, "longitude": lon}
+            with lock:
+                stats["sent"] += 1
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline:
+                try:
+                    status, answer = request("POST", "/api/complaints", body,
+                                             {"Content-Type": "application/json", "Idempotency-Key": key}, timeout=15)
+                except OSError:
+                    time.sleep(0.5)
+                    continue
+                if status == 201:
+                    with lock:
+                        stats["accepted"] += 1
+                        accepted.add(json.loads(answer)["trackingNumber"])
+                        if killed["t"] is not None and first_ok_after["t"] is None and set(pids_of(fault)) - set(killed["pid"]):
+                            first_ok_after["t"] = time.monotonic()
+                    break
+                kind = "503" if status == 503 else "other5xx" if status >= 500 else "4xx"
+                with lock:
+                    stats[kind] = stats.get(kind, 0) + 1
+                time.sleep(0.5 if status >= 500 else 0)
+                if status < 500:
+                    break
+
+    threads = [threading.Thread(target=worker, args=(w,), daemon=True) for w in range(WORKERS)]
+    for t in threads:
+        t.start()
+    time.sleep(LEAD)
+    targets = pids_of(fault)
+    if not targets:
+        print(f"faults: no process found for {fault}", file=sys.stderr)
+    for pid in targets:
+        os.kill(pid, signal.SIGKILL)
+    killed["t"], killed["pid"] = time.monotonic(), targets
+    for t in threads:
+        t.join()
+
+    # Stored: every accepted complaint is in complaintsdb; delivered: the registry's count of routed complaints.
+    settle_until = time.monotonic() + SETTLE
+    stored = delivered = None
+    while time.monotonic() < settle_until:
+        stored = sql("complaintsdb", f"SELECT count(*) FROM complaints WHERE \"Description\" LIKE '{marker} %'")
+        routed = sql("complaintsdb", f"SELECT count(*) FROM complaints WHERE \"Description\" LIKE '{marker} %' AND \"UnitId\" = '{unit}'")
+        delivered = sql("unitregistrydb", f"SELECT coalesce((SELECT received FROM unit_complaint_stats WHERE unit_id = '{unit}'), 0)")
+        pending = sql("complaintsdb", "SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL")
+        if None not in (stored, routed, delivered, pending) and int(delivered) >= int(routed) and pending == "0":
+            break
+        time.sleep(1)
+    stored, routed, delivered = int(stored or 0), int(routed or 0), int(delivered or 0)
+    distinct = int(sql("complaintsdb", f"SELECT count(DISTINCT \"Description\") FROM complaints WHERE \"Description\" LIKE '{marker} %'") or 0)
+    recover = f"{first_ok_after['t'] - killed['t']:.1f} s" if first_ok_after["t"] and killed["t"] else "not seen"
+    return {
+        "fault": fault, "sent": stats["sent"], "accepted": len(accepted), "stored": stored, "delivered": delivered,
+        "unrouted": stored - routed, "lost": max(0, len(accepted) - stored) + max(0, routed - delivered),
+        "duplicated": (stored - distinct) + max(0, delivered - routed), "5xx": stats["other5xx"], "503": stats["503"],
+        "recover": recover,
+    }
+
+
+def main():
+    token = admin_token()
+    rows = []
+    for n, fault in enumerate(FAULTS):
+        print(f"faults: {fault} …", file=sys.stderr, flush=True)
+        rows.append(campaign(fault, token, n))
+        token = admin_token()
+    columns = ["fault", "sent", "accepted", "stored", "delivered", "unrouted", "lost", "duplicated", "5xx", "503", "recover"]
+    print("| " + " | ".join(columns) + " |")
+    print("|" + "---|" * len(columns))
+    for row in rows:
+        print("| " + " | ".join(str(row[c]) for c in columns) + " |")
+    load = open("/proc/loadavg").read().split()[:3]
+    print(f"\nload average {' '.join(load)}; {WORKERS} clients, kill after {LEAD:.0f} s, {LOAD:.0f} s of load per fault")
+    sys.exit(1 if any(r["lost"] or r["duplicated"] or r["5xx"] for r in rows) else 0)
+
+
+if __name__ == "__main__":
+    main()
