@@ -84,6 +84,7 @@ foreach (var project in new[] { identity, unitRegistry, evaluations, complaints,
     project.RestartWhenCrashed();
 }
 
+builder.WithPublicIssuer(gateway);
 builder.ExportTelemetryBeforeShutdown();
 builder.AddKubernetesManifests();
 

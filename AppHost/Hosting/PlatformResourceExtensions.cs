@@ -59,6 +59,31 @@ public static class PlatformResourceExtensions
     }
 
     /// <summary>
+    /// Every project's <c>Identity__Issuer</c>, the public address tokens are obtained through: the gateway's own
+    /// address when run here (whatever port it has), the parameter <c>public-url</c> when published (the address the
+    /// ingress answers on, e.g. <c>https://tinjau.example.com/</c>).
+    /// </summary>
+    public static IDistributedApplicationBuilder WithPublicIssuer(this IDistributedApplicationBuilder builder, IResourceBuilder<ProjectResource> gateway)
+    {
+        var publicUrl = builder.ExecutionContext.IsPublishMode ? builder.AddParameter("public-url") : null;
+        var endpoint = gateway.GetEndpoint("http");
+        foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
+        {
+            var resource = builder.CreateResourceBuilder(project);
+            if (publicUrl is not null)
+            {
+                resource.WithEnvironment("Identity__Issuer", publicUrl);
+            }
+            else
+            {
+                resource.WithEnvironment("Identity__Issuer", ReferenceExpression.Create($"{endpoint}/"));
+            }
+        }
+
+        return builder;
+    }
+
+    /// <summary>
     /// A project's last telemetry export targets a dashboard that may already have stopped; a short OTLP timeout
     /// keeps Ctrl+C from waiting on it (12 s → 5–8 s measured).
     /// </summary>

@@ -67,7 +67,7 @@ public sealed class KubernetesManifestsTests(PublishedAppHost published) : IClas
                 "POD_NAME", "OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY", "ASPNETCORE_FORWARDEDHEADERS_ENABLED", "HTTP_PORTS",
                 "ConnectionStrings__identitydb", "ConnectionStrings__messaging", "ConnectionStrings__cache",
                 "Identity__SigningKey__Pem", "Identity__EncryptionKey__Pem", "UNITREGISTRY_HTTP", "services__unitregistry__http__0",
-                "GATEWAY_HTTP", "services__gateway__http__0",
+                "GATEWAY_HTTP", "services__gateway__http__0", "Identity__Issuer",
                 "OTEL_EXPORTER_OTLP_TIMEOUT", "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_PROTOCOL", "OTEL_SERVICE_NAME",
                 "OTEL_RESOURCE_ATTRIBUTES",
             ],
@@ -84,6 +84,12 @@ public sealed class KubernetesManifestsTests(PublishedAppHost published) : IClas
         // Identity's keys are parameters: references to the parameters Secret, never their values (given here in configuration).
         Assert.Equal(("tinjau-parameters", "identity-signing-key"), KeyRef(identity["Identity__SigningKey__Pem"], "secretKeyRef"));
         Assert.Equal(("tinjau-parameters", "identity-encryption-key"), KeyRef(identity["Identity__EncryptionKey__Pem"], "secretKeyRef"));
+
+        // Every project names the same issuer: the public address, a parameter of the operator's (not a Secret).
+        foreach (var project in Projects)
+        {
+            Assert.Equal(("tinjau-parameters", "public-url"), KeyRef(Env(Container(Load($"{project}-deployment.yaml")))["Identity__Issuer"], "configMapKeyRef"));
+        }
 
         // The gateway believes the portal's X-Forwarded-For only with the key they share through the Secret.
         foreach (var project in new[] { "gateway", "portal" })
@@ -143,7 +149,7 @@ public sealed class KubernetesManifestsTests(PublishedAppHost published) : IClas
         }
 
         Assert.Contains("Database=complaintsdb", lines.Single(l => l.StartsWith("complaintsdb=", StringComparison.Ordinal)), StringComparison.Ordinal);
-        Assert.Equal(["complaints-tracking-secret-key=<secret value>", "forwarder-key=<secret value>", "identity-encryption-key=<secret value>", "identity-signing-key=<secret value>"],
+        Assert.Equal(["complaints-tracking-secret-key=<secret value>", "forwarder-key=<secret value>", "identity-encryption-key=<secret value>", "identity-signing-key=<secret value>", "public-url=<value>"],
             File.ReadAllLines(Path.Combine(published.Manifests, KubernetesManifests.ParametersExampleFile)).Where(l => !l.StartsWith('#')));
     }
 

@@ -66,6 +66,7 @@ public sealed class PublishedAppHost : IAsyncLifetime
             $"--Parameters:identity-signing-key={SecretMarker}-signing-key",
             $"--Parameters:identity-encryption-key={SecretMarker}-encryption-key",
             $"--Parameters:forwarder-key={SecretMarker}-forwarder-key",
+            "--Parameters:public-url=https://tinjau.example.com/",
             $"--Parameters:complaints-tracking-secret-key={SecretMarker}-tracking-secret-key",
             $"--Parameters:postgres-password={SecretMarker}-postgres",
             $"--Parameters:cache-password={SecretMarker}-redis",
