@@ -15,11 +15,7 @@ internal static class HeaderCheck
             {
                 if (value is not null && !IsPlainAscii(value))
                 {
-                    context.Response.StatusCode = StatusCodes.Status400BadRequest;
-                    await TypedResults.ValidationProblem(
-                            new Dictionary<string, string[]> { [name] = ["A header value may hold only printable ASCII characters."] },
-                            title: "One or more validation errors occurred.", type: "https://tools.ietf.org/html/rfc9110#section-15.5.1")
-                        .ExecuteAsync(context);
+                    await Problems.Validation(name, "A header value may hold only printable ASCII characters.").ExecuteAsync(context);
                     return;
                 }
             }

@@ -95,10 +95,7 @@ public static partial class InputHardening
             {
                 if (Check(context.Request) is { } error)
                 {
-                    context.Response.StatusCode = StatusCodes.Status400BadRequest;
-                    await TypedResults.ValidationProblem(new Dictionary<string, string[]> { [error.Field] = [error.Message] },
-                            title: "One or more validation errors occurred.", type: "https://tools.ietf.org/html/rfc9110#section-15.5.1")
-                        .ExecuteAsync(context);
+                    await Tinjau.Problems.Validation(error.Field, error.Message).ExecuteAsync(context);
                     return;
                 }
                 await nextMiddleware(context);

@@ -115,7 +115,7 @@ public static class PortalAuthentication
     }
 
     private static string IssuerOf(IConfiguration configuration) =>
-        new Uri(configuration["Identity:Issuer"] ?? "http://localhost:8080/").AbsoluteUri;
+        new Uri(configuration["Identity:Issuer"] ?? AuthenticationExtensions.DefaultIssuer).AbsoluteUri;
 
     private static string PublicBase(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}/";
 
