@@ -4,7 +4,9 @@ For each fault: a kelurahan of its own, complaint intake through the gateway fro
 own submission with the same Idempotency-Key on a 503 or a dropped connection, as the portal does), the process
 killed with SIGKILL after LEAD seconds, the load kept up for LOAD seconds in all, then a wait until the registry's
 figures have caught up. Printed per fault: sent / accepted / stored / delivered / lost / duplicated / other 5xx /
-503 answers / time to recover (from the kill until the process runs again and a complaint is accepted).
+503 answers / time to recover (from the kill until the process runs again and a complaint is accepted) / time until
+the events flow again (from the kill until the registry's count of the kelurahan's complaints grows again: for the
+broker, the time it is down plus the consumers' reconnect).
 """
 import json, os, random, signal, subprocess, sys, threading, time, uuid
 import http.client, urllib.parse
@@ -122,7 +124,28 @@ def campaign(fault, token, n):
                 if status < 500:
                     break
 
+    flowing = {"t": None}
+
+    def received():
+        value = sql("unitregistrydb", f"SELECT coalesce((SELECT received FROM unit_complaint_stats WHERE unit_id = '{unit}'), 0)")
+        return int(value) if value else None
+
+    def watch_events():
+        # From the kill on: the first time the registry's count grows past what it was when the process was killed.
+        while killed["t"] is None:
+            time.sleep(0.05)
+        at_kill = received()
+        while time.monotonic() < stop_at + SETTLE and flowing["t"] is None:
+            now = received()
+            if at_kill is None:
+                at_kill = now
+            elif now is not None and now > at_kill:
+                flowing["t"] = time.monotonic()
+            time.sleep(0.2)
+
     threads = [threading.Thread(target=worker, args=(w,), daemon=True) for w in range(WORKERS)]
+    watcher = threading.Thread(target=watch_events, daemon=True)
+    watcher.start()
     for t in threads:
         t.start()
     time.sleep(LEAD)
@@ -149,11 +172,13 @@ def campaign(fault, token, n):
     stored, routed, delivered = int(stored or 0), int(routed or 0), int(delivered or 0)
     distinct = int(sql("complaintsdb", f"SELECT count(DISTINCT \"Description\") FROM complaints WHERE \"Description\" LIKE '{marker} %'") or 0)
     recover = f"{first_ok_after['t'] - killed['t']:.1f} s" if first_ok_after["t"] and killed["t"] else "not seen"
+    watcher.join(timeout=1)
+    events = f"{flowing['t'] - killed['t']:.1f} s" if flowing["t"] and killed["t"] else "not seen"
     return {
         "fault": fault, "sent": stats["sent"], "accepted": len(accepted), "stored": stored, "delivered": delivered,
         "unrouted": stored - routed, "lost": max(0, len(accepted) - stored) + max(0, routed - delivered),
         "duplicated": (stored - distinct) + max(0, delivered - routed), "5xx": stats["other5xx"], "503": stats["503"],
-        "recover": recover,
+        "recover": recover, "events flow": events,
     }
 
 
@@ -164,7 +189,7 @@ def main():
         print(f"faults: {fault} …", file=sys.stderr, flush=True)
         rows.append(campaign(fault, token, n))
         token = admin_token()
-    columns = ["fault", "sent", "accepted", "stored", "delivered", "unrouted", "lost", "duplicated", "5xx", "503", "recover"]
+    columns = ["fault", "sent", "accepted", "stored", "delivered", "unrouted", "lost", "duplicated", "5xx", "503", "recover", "events flow"]
     print("| " + " | ".join(columns) + " |")
     print("|" + "---|" * len(columns))
     for row in rows:

@@ -7,6 +7,7 @@ using System.Text.RegularExpressions;
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 
 namespace Tinjau.EndToEnd.Tests;
 
@@ -20,8 +21,25 @@ public sealed partial class FuzzTests(PlatformFixture platform)
 {
     private const int CasesPerOperation = 8;
     private const string AllScopes = "unitregistry identity complaints inspections evaluations";
-    private static readonly string[] Services =
-        [ResourceNames.Identity, ResourceNames.UnitRegistry, ResourceNames.Complaints, ResourceNames.Inspections, ResourceNames.Evaluations];
+    private static readonly (string Service, string Database)[] Services =
+    [
+        (ResourceNames.Identity, ResourceNames.IdentityDb), (ResourceNames.UnitRegistry, ResourceNames.UnitRegistryDb),
+        (ResourceNames.Complaints, ResourceNames.ComplaintsDb), (ResourceNames.Inspections, ResourceNames.InspectionsDb),
+        (ResourceNames.Evaluations, ResourceNames.EvaluationsDb),
+    ];
+
+    /// <summary>
+    /// Tables a refused request may rightly change, or that change behind the requests' backs: the outbox and inbox
+    /// (events of earlier accepted writes), the read models fed by other services' events, and the audit trail (a
+    /// refused attempt is audited on purpose).
+    /// </summary>
+    private static readonly Dictionary<string, string[]> ChangedInBackground = new(StringComparer.Ordinal)
+    {
+        [""] = ["outbox_messages", "inbox_messages", "__EFMigrationsHistory"],
+        [ResourceNames.IdentityDb] = ["AuditEntries"],
+        [ResourceNames.EvaluationsDb] = ["complaint_facts", "complaint_sla_breaches", "sidak_visits", "sidak_violations"],
+        [ResourceNames.UnitRegistryDb] = ["unit_complaint_stats", "unit_evaluation_results", "unit_directory_entries"],
+    };
 
     private static readonly string[] HostileText =
     [
@@ -37,7 +55,7 @@ public sealed partial class FuzzTests(PlatformFixture platform)
     ];
 
     [Fact]
-    public async Task Every_operation_answers_hostile_input_without_a_5xx_or_a_leak()
+    public async Task Every_operation_answers_hostile_input_without_a_5xx_a_leak_or_a_change()
     {
         var token = await Platform.TokenAsync(platform.Gateway, "admin@tinjau.local", AllScopes);
         var forwarderKey = await platform.ForwarderKeyAsync();
@@ -49,8 +67,11 @@ public sealed partial class FuzzTests(PlatformFixture platform)
         using var handler = new SocketsHttpHandler { RequestHeaderEncodingSelector = (_, _) => Encoding.UTF8 };
         using var gateway = new HttpClient(handler, disposeHandler: false) { BaseAddress = platform.Gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
-        foreach (var service in Services)
+        foreach (var (service, database) in Services)
         {
+            var stored = await StoredData.OpenAsync(await platform.App.GetConnectionStringAsync(database)
+                ?? throw new InvalidOperationException($"{database} has no connection string"),
+                [.. ChangedInBackground[""], .. ChangedInBackground.GetValueOrDefault(database, [])]);
             using var direct = new HttpClient(handler, disposeHandler: false)
             {
                 BaseAddress = platform.App.GetEndpoint(service, "http"),
@@ -65,6 +86,9 @@ public sealed partial class FuzzTests(PlatformFixture platform)
                     for (var i = 0; i < CasesPerOperation; i++)
                     {
                         var request = Case(root, path.Name, operation.Name, operation.Value, random);
+                        var write = operation.Name != "get";
+                        var before = write ? await stored.FingerprintAsync() : null;
+                        var refused = true;
                         foreach (var (client, name) in new[] { (direct, service), (gateway, "gateway") })
                         {
                             // Directly as the admin, to reach every handler. Through the gateway anonymously, each from
@@ -78,11 +102,18 @@ public sealed partial class FuzzTests(PlatformFixture platform)
                             }
                             using var response = await client.SendAsync(message);
                             sent++;
+                            refused &= (int)response.StatusCode >= 400;
                             var body = await response.Content.ReadAsStringAsync();
                             if ((int)response.StatusCode >= 500 || Leaks().IsMatch(body))
                             {
                                 failures.Add($"{name}: {request} -> {(int)response.StatusCode} {Truncate(body)}");
                             }
+                        }
+
+                        // A write refused both directly and through the gateway leaves the service's data as it was.
+                        if (write && refused && StoredData.Changed(before!, await stored.FingerprintAsync()) is { Count: > 0 } changed)
+                        {
+                            failures.Add($"{service}: {request} was refused but changed {string.Join(", ", changed)}");
                         }
                     }
                 }
@@ -110,6 +141,40 @@ public sealed partial class FuzzTests(PlatformFixture platform)
         Assert.Equal(before, await ServicesAsync());
     }
 
+    [Fact]
+    public async Task The_fingerprint_of_stored_data_sees_an_accepted_write()
+    {
+        // What the fuzz test's "changed nothing" rests on: an accepted write does change the fingerprint.
+        var token = await Platform.TokenAsync(platform.Gateway, "admin@tinjau.local", AllScopes);
+        var unit = (await (await platform.Gateway.GetAsync("/api/units/by-code/31.71.04.1002")).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var stored = await StoredData.OpenAsync((await platform.App.GetConnectionStringAsync(ResourceNames.UnitRegistryDb))!, ChangedInBackground[""]);
+        var before = await stored.FingerprintAsync();
+
+        using var add = Platform.Authorized(HttpMethod.Post, $"/api/units/{unit}/services", token);
+        add.Content = JsonContent.Create(new
+        {
+            name = $"Uji sidik data {Guid.NewGuid():N}",
+            standard = new
+            {
+                requirements = new[] { "KTP" },
+                procedure = "Ajukan di loket",
+                time = "1 hari kerja",
+                timeLimitWorkingDays = 1,
+                cost = "Gratis",
+                product = "Surat keterangan",
+                complaintHandling = "JAKI",
+            },
+        });
+        using var added = await platform.Gateway.SendAsync(add);
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        var service = (await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Assert.Contains("unit_services", StoredData.Changed(before, await stored.FingerprintAsync()));
+
+        using var removed = await platform.Gateway.SendAsync(Platform.Authorized(HttpMethod.Delete, $"/api/units/{unit}/services/{service}", token));
+        Assert.True(removed.IsSuccessStatusCode, $"{(int)removed.StatusCode}");
+        Assert.DoesNotContain("unit_services", StoredData.Changed(before, await stored.FingerprintAsync()));
+    }
+
     [Theory]
     [InlineData("/api/units?q=%00")]
     [InlineData("/api/complaints?category=%00")]
@@ -133,6 +198,50 @@ public sealed partial class FuzzTests(PlatformFixture platform)
         using var response = await client.SendAsync(request);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Idempotency-Key", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>A fingerprint of a service's database: per table, its row count and a hash of its rows.</summary>
+    private sealed class StoredData(string connectionString, string query)
+    {
+        public static async Task<StoredData> OpenAsync(string connectionString, string[] skipped)
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            await using var tables = new NpgsqlCommand(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1", connection);
+            var names = new List<string>();
+            await using (var reader = await tables.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    if (!skipped.Contains(reader.GetString(0)))
+                    {
+                        names.Add(reader.GetString(0));
+                    }
+                }
+            }
+            Assert.NotEmpty(names);
+            var query = string.Join(" UNION ALL ", names.Select(n =>
+                $"SELECT '{n}', count(*), coalesce(sum(hashtext(t::text)::bigint), 0) FROM \"{n}\" t"));
+            return new StoredData(connectionString, query);
+        }
+
+        public async Task<Dictionary<string, (long Rows, long Hash)>> FingerprintAsync()
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand(query, connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            var result = new Dictionary<string, (long, long)>(StringComparer.Ordinal);
+            while (await reader.ReadAsync())
+            {
+                result[reader.GetString(0)] = (reader.GetInt64(1), Convert.ToInt64(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture));
+            }
+            return result;
+        }
+
+        public static List<string> Changed(Dictionary<string, (long Rows, long Hash)> before, Dictionary<string, (long Rows, long Hash)> after) =>
+            [.. after.Where(t => !before.TryGetValue(t.Key, out var was) || was != t.Value).Select(t => t.Key)];
     }
 
     private static string Truncate(string s) => s.Length > 300 ? s[..300] + "…" : s;
