@@ -66,6 +66,40 @@ internal abstract class OutboxInterceptor : ISaveChangesInterceptor, IDbTransact
         }
     }
 
+    /// <summary>Moves the events of every tracked <see cref="IRaiseIntegrationEvents"/> into outbox rows.</summary>
+    private static void MoveRaisedEvents(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+        var raisers = context.ChangeTracker.Entries()
+            .Select(e => e.Entity).OfType<IRaiseIntegrationEvents>()
+            .Where(r => r.IntegrationEvents.Any()).ToList();
+        foreach (var raiser in raisers)
+        {
+            foreach (var evt in raiser.IntegrationEvents.ToList())
+            {
+                context.AddIntegrationEvent(evt);
+            }
+            // The rows are tracked now: a failed save that is tried again writes them once, not twice.
+            raiser.ClearIntegrationEvents();
+        }
+    }
+
+    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        MoveRaisedEvents(eventData.Context);
+        return result;
+    }
+
+    public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
+    {
+        MoveRaisedEvents(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
     public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
         AfterSave(eventData.Context);

@@ -1,4 +1,6 @@
 using Tinjau.Evaluations.Api.Domain;
+using Tinjau.Evaluations.Contracts;
+using Tinjau.Messaging;
 
 namespace Tinjau.Evaluations.Tests.Domain;
 
@@ -33,17 +35,20 @@ public class StateMachineTests
     {
         var e = NewEvaluation();
         e.AnswerF01("K1", 3, null, [], [], At);
-        Assert.Throws<DomainException>(() => e.SubmitF01(At));
+        Assert.Throws<DomainException>(() => e.SubmitF01(V1, At));
         AnswerAll(e);
-        Assert.False(e.SubmitF01(At));
+        Assert.False(e.SubmitF01(V1, At));
         Assert.Equal(EvaluationStatus.Submitted, e.Status);
         Assert.Throws<DomainException>(() => e.AnswerF01("K1", 5, null, [], [], At));
 
         e.ReturnF01("K1 evidence missing", At);
         Assert.Equal(EvaluationStatus.Returned, e.Status);
         e.AnswerF01("K1", 5, null, [], [], At);
-        Assert.True(e.SubmitF01(At));
+        Assert.True(e.SubmitF01(V1, At));
         Assert.Equal(2, e.Submissions);
+        var raised = ((IRaiseIntegrationEvents)e).IntegrationEvents.OfType<EvaluationSubmitted>().ToList();
+        Assert.Equal([false, true], raised.Select(x => x.Resubmission));
+        Assert.All(raised, x => Assert.Equal(e.Id, x.EvaluationId));
     }
 
     [Fact]
@@ -52,7 +57,7 @@ public class StateMachineTests
         var e = NewEvaluation();
         Assert.Throws<DomainException>(() => e.ScoreF02("K1", 3, null, null, "m1", null, At));
         AnswerAll(e);
-        e.SubmitF01(At);
+        e.SubmitF01(V1, At);
         Assert.Throws<DomainException>(() => e.Verify("K1", 5, "why", "v1", At));
         e.ScoreF02("K1", 3, null, null, "m1", null, At);
         Assert.Throws<DomainException>(() => e.CompleteF02(At)); // the rest is unscored
@@ -70,7 +75,7 @@ public class StateMachineTests
     {
         var e = NewEvaluation();
         AnswerAll(e);
-        e.SubmitF01(At);
+        e.SubmitF01(V1, At);
         ScoreAll(e);
         e.CompleteF02(At);
         var doc = new BeritaAcaraDocument("BA/1", e.Id, e.UnitId, e.UnitCode, e.UnitName, 2026, false, "PEKPPP v1", At, 4m, "B", "Baik", 4m, null, 0,
@@ -84,8 +89,10 @@ public class StateMachineTests
         Assert.Throws<DomainException>(() => e.Sign(TeamRoles.Lead, "lead", "Lead", "hash2", At)); // twice
         Assert.False(e.Sign(TeamRoles.Member, "m1", "Member", "hash2", At));
         Assert.True(e.Sign(SignatureRoles.HeadOfUnit, "lurah", "Lurah", "hash2", At));
-        e.Finalize(new IndexResult(4m, new CategoryResult("B", "Baik"), 4m, [], true, 0, null, 0, false, 0m, "", 4m), At);
+        e.Finalize(new IndexResult(4m, new CategoryResult("B", "Baik"), 4m, [], true, 0, null, 0, false, 0m, "", 4m), V1, At);
         Assert.Equal(EvaluationStatus.Finalized, e.Status);
+        var finalized = Assert.Single(((IRaiseIntegrationEvents)e).IntegrationEvents.OfType<EvaluationFinalized>());
+        Assert.Equal(("B", "hash2"), (finalized.Category, finalized.BeritaAcaraSha256));
         Assert.Throws<DomainException>(() => e.Sign(SignatureRoles.HeadOfUnit, "x", "x", "hash2", At));
     }
 
@@ -107,6 +114,7 @@ public class StateMachineTests
         Assert.True(r.IsOverdue(new DateOnly(2026, 3, 11)));
         Assert.True(r.MarkOverdueNotified(new DateOnly(2026, 3, 11), At));
         Assert.False(r.MarkOverdueNotified(new DateOnly(2026, 3, 12), At));
+        Assert.Single(((IRaiseIntegrationEvents)r).IntegrationEvents.OfType<RecommendationOverdue>());
         r.Start("drafting");
         Assert.Throws<DomainException>(() => r.Start(null));
         r.Complete("Standard published on the notice board", [], At);

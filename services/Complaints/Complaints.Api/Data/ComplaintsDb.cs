@@ -1,14 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Tinjau.Complaints.Api.Domain;
 using Tinjau.Complaints.Api.Infrastructure;
-using Tinjau.Complaints.Api.IntegrationEvents;
 using Tinjau.Messaging;
 
 namespace Tinjau.Complaints.Api.Data;
 
 /// <summary>
-/// The complaints database. Saving turns the complaints' domain events into outbox rows and refreshes the statistics
-/// read model, in the same transaction as the change.
+/// The complaints database. Saving refreshes the statistics read model and (through the messaging interceptor) writes
+/// the complaints' events to the outbox, in the same transaction as the change.
 /// </summary>
 public sealed class ComplaintsDb(DbContextOptions<ComplaintsDb> options) : DbContext(options)
 {
@@ -27,19 +26,18 @@ public sealed class ComplaintsDb(DbContextOptions<ComplaintsDb> options) : DbCon
         modelBuilder.AddMessagingTables();
     }
 
+    /// <summary>
+    /// Saves, refreshing each changed complaint's read-model row in the same transaction; the complaints' events go to
+    /// the outbox on the way (the messaging interceptor, <see cref="IRaiseIntegrationEvents"/>).
+    /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var entries = ChangeTracker.Entries<Complaint>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified || e.Entity.DomainEvents.Count > 0)
-            .Select(e => (e.Entity, IsNew: e.State == EntityState.Added))
+            .Select(e => (e.Entity, IsNew: e.State == EntityState.Added, Raised: e.Entity.DomainEvents.ToList()))
             .ToList();
-        var changed = entries.Select(e => e.Entity).ToList();
-        foreach (var (complaint, isNew) in entries)
+        foreach (var (complaint, isNew, _) in entries)
         {
-            foreach (var evt in ComplaintIntegrationEvents.From(complaint))
-            {
-                this.AddIntegrationEvent(evt);
-            }
             var stat = isNew ? null : await Stats.FindAsync([complaint.Id], cancellationToken);
             if (stat is null)
             {
@@ -51,10 +49,9 @@ public sealed class ComplaintsDb(DbContextOptions<ComplaintsDb> options) : DbCon
             }
         }
         var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        foreach (var complaint in changed)
+        foreach (var (complaint, _, raised) in entries)
         {
-            ComplaintsTelemetry.Record(complaint);
-            complaint.ClearDomainEvents();
+            ComplaintsTelemetry.Record(complaint, raised);
         }
         return result;
     }

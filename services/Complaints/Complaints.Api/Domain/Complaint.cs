@@ -1,3 +1,6 @@
+using Tinjau.Complaints.Api.IntegrationEvents;
+using Tinjau.Messaging;
+
 namespace Tinjau.Complaints.Api.Domain;
 
 /// <summary>
@@ -5,7 +8,7 @@ namespace Tinjau.Complaints.Api.Domain;
 /// <see cref="ComplaintStateMachine"/> and keeps its own history; SLA deadlines (computed in working days by
 /// the caller, who knows the unit's calendar) are stored on it.
 /// </summary>
-public sealed class Complaint
+public sealed class Complaint : IRaiseIntegrationEvents
 {
     private readonly List<ComplaintHistoryEntry> _history = [];
     private readonly List<ComplaintDomainEvent> _events = [];
@@ -94,6 +97,11 @@ public sealed class Complaint
     public bool IsAnswered => AnsweredAt is not null;
 
     public void ClearDomainEvents() => _events.Clear();
+
+    /// <summary>What leaves the service: the domain events as the contracts' integration events.</summary>
+    IEnumerable<object> IRaiseIntegrationEvents.IntegrationEvents => ComplaintIntegrationEvents.From(this);
+
+    void IRaiseIntegrationEvents.ClearIntegrationEvents() => ClearDomainEvents();
 
     public sealed record Intake(
         ComplaintKind Kind,

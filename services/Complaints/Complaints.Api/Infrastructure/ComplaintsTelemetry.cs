@@ -23,9 +23,9 @@ public static class ComplaintsTelemetry
         Meter.CreateCounter<long>("tinjau.complaints.sla_breaches", "{breach}", "SLA deadlines passed (verification or follow-up).");
 
     /// <summary>Counts what a committed save did; no personal data goes into a tag.</summary>
-    public static void Record(Complaint complaint)
+    public static void Record(Complaint complaint, IEnumerable<ComplaintDomainEvent> raised)
     {
-        foreach (var evt in complaint.DomainEvents)
+        foreach (var evt in raised)
         {
             switch (evt)
             {

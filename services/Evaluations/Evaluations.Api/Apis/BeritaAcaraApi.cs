@@ -110,10 +110,7 @@ public static class BeritaAcaraApi
         {
             var instrument = await index.InstrumentOfAsync(e, ct);
             var result = await index.ComputeAsync(e, instrument, ct);
-            e.Finalize(result, clock.Now);
-            db.AddIntegrationEvent(new EvaluationFinalized(e.Id, e.CycleId, e.UnitId, e.Year, e.Mandiri, instrument.Code, instrument.Version,
-                result.Ipp, result.Category.Code, result.Category.Label, result.InstrumentIpp, result.F03Score, result.F03Share,
-                result.Aspects.Select(a => new AspectSubScore(a.Code, a.Weight, a.Score)).ToList(), e.BeritaAcaraSha256!, clock.Now));
+            e.Finalize(result, instrument, clock.Now);
         }
         await db.SaveChangesAsync(ct);
         if (complete)

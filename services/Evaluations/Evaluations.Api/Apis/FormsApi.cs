@@ -80,7 +80,7 @@ public static class FormsApi
             return new F01Indicator(i.Code, i.Name, i.Weight, i.WeightIsDefaultToReview, i.Rubric, s.SelfScore, s.SelfNote, s.Links,
                 s.DocumentIds.Where(docs.ContainsKey).Select(d => docs[d]).ToList());
         }).ToList())).ToList();
-        return TypedResults.Ok(new F01View(id, e!.Status.ToName(), e.F01Editable, e.ReturnReason, EvaluationIndex.SelfAssessedIpp(e, instrument), aspects));
+        return TypedResults.Ok(new F01View(id, e!.Status.ToName(), e.F01Editable, e.ReturnReason, e.SelfAssessedIpp(instrument), aspects));
     }
 
     private static async Task<IResult?> RequireUnitMemberAsync(ClaimsPrincipal user, Evaluation e, Access access, CancellationToken ct) =>
@@ -150,9 +150,7 @@ public static class FormsApi
             return p;
         }
         var instrument = await index.InstrumentOfAsync(e!, ct);
-        var resubmission = e!.SubmitF01(clock.Now);
-        db.AddIntegrationEvent(new EvaluationSubmitted(e.Id, e.CycleId, e.UnitId, e.Year, e.Mandiri, instrument.Code, instrument.Version,
-            EvaluationIndex.SelfAssessedIpp(e, instrument), resubmission, clock.Now));
+        e!.SubmitF01(instrument, clock.Now);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(EvaluationSummary.From(e));
     }

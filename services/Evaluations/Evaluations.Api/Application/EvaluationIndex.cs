@@ -22,8 +22,4 @@ public sealed class EvaluationIndex(EvaluationsDbContext db, IOptions<F03Options
     public async Task<IndexResult> ComputeAsync(Evaluation evaluation, Instrument instrument, CancellationToken ct) =>
         IndexCalculator.Compute(instrument, evaluation.Scores.ToDictionary(s => s.IndicatorCode, s => s.FinalScore, StringComparer.OrdinalIgnoreCase),
             await F03SummaryAsync(evaluation.Id, ct), F03);
-
-    public static decimal SelfAssessedIpp(Evaluation evaluation, Instrument instrument) =>
-        IndexCalculator.Round2(IndexCalculator.InstrumentIndex(instrument,
-            evaluation.Scores.ToDictionary(s => s.IndicatorCode, s => s.SelfScore, StringComparer.OrdinalIgnoreCase)).Value);
 }

@@ -46,7 +46,6 @@ public sealed class RecommendationOverdueSweep(IServiceScopeFactory scopes, ICon
         {
             if (r.MarkOverdueNotified(today, clock.Now))
             {
-                db.AddIntegrationEvent(new RecommendationOverdue(r.Id, r.EvaluationId, r.OwnerUnitId, r.EvaluatedUnitId, r.Year, r.DueOn, clock.Now));
                 try
                 {
                     await db.SaveChangesAsync(ct);

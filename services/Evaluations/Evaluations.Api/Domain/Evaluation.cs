@@ -1,3 +1,6 @@
+using Tinjau.Evaluations.Contracts;
+using Tinjau.Messaging;
+
 namespace Tinjau.Evaluations.Api.Domain;
 
 /// <summary>
@@ -88,7 +91,7 @@ public sealed class IndicatorScore
 public sealed record Signature(string As, string SubjectId, string Name, string DocumentSha256, DateTimeOffset SignedAt);
 
 /// <summary>The evaluation of one unit in one cycle: F01, F02, verification, F03, berita acara.</summary>
-public sealed class Evaluation
+public sealed class Evaluation : RaisesIntegrationEvents
 {
     public Guid Id { get; init; }
     public Guid CycleId { get; init; }
@@ -183,8 +186,16 @@ public sealed class Evaluation
         UpdatedAt = at;
     }
 
-    /// <summary>Submits F01; every indicator needs a self-score. Returns true when this is a resubmission.</summary>
-    public bool SubmitF01(DateTimeOffset at)
+    /// <summary>The index of the unit's own F01 scores under <paramref name="instrument"/> (the F02 scores aside).</summary>
+    public decimal SelfAssessedIpp(Instrument instrument) =>
+        IndexCalculator.Round2(IndexCalculator.InstrumentIndex(instrument,
+            Scores.ToDictionary(s => s.IndicatorCode, s => s.SelfScore, StringComparer.OrdinalIgnoreCase)).Value);
+
+    /// <summary>
+    /// Submits F01 scored under <paramref name="instrument"/>; every indicator needs a self-score. Raises
+    /// <see cref="EvaluationSubmitted"/>. Returns true when this is a resubmission.
+    /// </summary>
+    public bool SubmitF01(Instrument instrument, DateTimeOffset at)
     {
         Require(F01Editable, $"F01 cannot be submitted: the evaluation is {Status.ToName()}.");
         var missing = Scores.Where(s => s.SelfScore is null).Select(s => s.IndicatorCode).ToList();
@@ -194,6 +205,8 @@ public sealed class Evaluation
         ReturnReason = null;
         Submissions++;
         SubmittedAt = at;
+        Raise(new EvaluationSubmitted(Id, CycleId, UnitId, Year, Mandiri, instrument.Code, instrument.Version,
+            SelfAssessedIpp(instrument), resubmission, at));
         return resubmission;
     }
 
@@ -285,7 +298,8 @@ public sealed class Evaluation
         return complete;
     }
 
-    public void Finalize(IndexResult index, DateTimeOffset at)
+    /// <summary>Closes the evaluation with its index under <paramref name="instrument"/>; raises <see cref="EvaluationFinalized"/>.</summary>
+    public void Finalize(IndexResult index, Instrument instrument, DateTimeOffset at)
     {
         MoveTo(EvaluationStatus.Finalized, at);
         FinalizedAt = at;
@@ -293,6 +307,9 @@ public sealed class Evaluation
         FinalCategory = index.Category.Code;
         FinalCategoryLabel = index.Category.Label;
         FinalAspects = index.Aspects.ToList();
+        Raise(new EvaluationFinalized(Id, CycleId, UnitId, Year, Mandiri, instrument.Code, instrument.Version,
+            index.Ipp, index.Category.Code, index.Category.Label, index.InstrumentIpp, index.F03Score, index.F03Share,
+            index.Aspects.Select(a => new AspectSubScore(a.Code, a.Weight, a.Score)).ToList(), BeritaAcaraSha256!, at));
     }
 }
 

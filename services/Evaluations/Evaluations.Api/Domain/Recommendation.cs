@@ -1,3 +1,6 @@
+using Tinjau.Evaluations.Contracts;
+using Tinjau.Messaging;
+
 namespace Tinjau.Evaluations.Api.Domain;
 
 public enum RecommendationStatus
@@ -23,7 +26,7 @@ public static class RecommendationStatuses
 /// (open → in-progress → done, or open → done). Overdue when not done after its due date; the overdue event is
 /// published once (<see cref="OverdueNotifiedAt"/>).
 /// </summary>
-public sealed class Recommendation
+public sealed class Recommendation : RaisesIntegrationEvents
 {
     public Guid Id { get; init; }
     public Guid EvaluationId { get; init; }
@@ -67,7 +70,7 @@ public sealed class Recommendation
         DoneAt = at;
     }
 
-    /// <summary>True the first time an overdue recommendation is noticed (the caller publishes the event then).</summary>
+    /// <summary>True the first time an overdue recommendation is noticed; raises <see cref="RecommendationOverdue"/> then.</summary>
     public bool MarkOverdueNotified(DateOnly today, DateTimeOffset at)
     {
         if (!IsOverdue(today) || OverdueNotifiedAt is not null)
@@ -75,6 +78,7 @@ public sealed class Recommendation
             return false;
         }
         OverdueNotifiedAt = at;
+        Raise(new RecommendationOverdue(Id, EvaluationId, OwnerUnitId, EvaluatedUnitId, Year, DueOn, at));
         return true;
     }
 }

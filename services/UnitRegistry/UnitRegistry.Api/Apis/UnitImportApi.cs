@@ -2,11 +2,9 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Tinjau.Messaging;
 using Tinjau.UnitRegistry.Api.Data;
 using Tinjau.UnitRegistry.Api.Domain;
 using Tinjau.UnitRegistry.Api.Infrastructure;
-using Tinjau.UnitRegistry.Api.IntegrationEvents;
 
 namespace Tinjau.UnitRegistry.Api.Apis;
 
@@ -234,7 +232,6 @@ public static class UnitImportApi
                 r.Location, r.TimeZoneId, [], null, null, now);
             ids[r.Code] = unit.Id;
             db.Units.Add(unit);
-            db.AddIntegrationEvent(UnitEventFactory.Registered(unit, now));
             imported.Add(new ImportedUnit(r.Line, unit.Id, unit.Code));
         }
         try

@@ -1,11 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Tinjau.Messaging;
 using Tinjau.UnitRegistry.Api.Data;
 using Tinjau.UnitRegistry.Api.Domain;
 using Tinjau.UnitRegistry.Api.Infrastructure;
-using Tinjau.UnitRegistry.Api.IntegrationEvents;
 
 namespace Tinjau.UnitRegistry.Api.Apis;
 
@@ -330,7 +328,6 @@ public static class UnitsApi
         var unit = Unit.Register(Guid.CreateVersion7(now), code!, input!.Name, input.Type, parent?.Id, input.Address, input.Location,
             input.TimeZoneId, input.Contacts, input.Head, null, now);
         db.Units.Add(unit);
-        db.AddIntegrationEvent(UnitEventFactory.Registered(unit, now));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -395,7 +392,6 @@ public static class UnitsApi
 
         var now = clock.GetUtcNow();
         unit.Update(input.Name, input.Type, parent?.Id, input.Address, input.Location, input.TimeZoneId, input.Contacts, input.Head, now);
-        db.AddIntegrationEvent(UnitEventFactory.Updated(unit, now));
         await db.SaveChangesAsync(ct);
         await cache.InvalidateAsync();
         return TypedResults.Ok(UnitResponse.From(unit));
@@ -423,7 +419,6 @@ public static class UnitsApi
         {
             return Problems.Conflict(ex.Message);
         }
-        db.AddIntegrationEvent(UnitEventFactory.Deactivated(unit, now));
         await db.SaveChangesAsync(ct);
         await cache.InvalidateAsync();
         return TypedResults.Ok(UnitResponse.From(unit));
@@ -450,7 +445,6 @@ public static class UnitsApi
         {
             return Problems.Conflict(ex.Message);
         }
-        db.AddIntegrationEvent(UnitEventFactory.Updated(unit, now));
         await db.SaveChangesAsync(ct);
         await cache.InvalidateAsync();
         return TypedResults.Ok(UnitResponse.From(unit));

@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Tinjau.Messaging;
 using Tinjau.UnitRegistry.Api.Domain;
-using Tinjau.UnitRegistry.Api.IntegrationEvents;
 
 namespace Tinjau.UnitRegistry.Api.Data;
 
@@ -173,7 +171,6 @@ public static class UnitRegistrySeed
             unit = Unit.Register(Guid.CreateVersion7(now), code, name, type, parent?.Id, address, location, UnitTimeZones.Wib,
                 [], null, hours, now);
             db.Units.Add(unit);
-            db.AddIntegrationEvent(UnitEventFactory.Registered(unit, now));
             existing[code] = unit;
             return unit;
         }

@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Tinjau.Messaging;
+using Tinjau.UnitRegistry.Contracts;
 
 namespace Tinjau.UnitRegistry.Api.Domain;
 
@@ -11,7 +13,7 @@ public sealed record HeadOfUnit(string Name, string Title, string? Nip);
 public sealed record MaklumatPelayanan(string Text, DateOnly DeclaredOn, string? DeclaredBy);
 
 /// <summary>A work unit (UKPD) of the city government: a region unit (kota, kecamatan, kelurahan) or an agency.</summary>
-public sealed class Unit
+public sealed class Unit : RaisesIntegrationEvents
 {
     private Unit()
     {
@@ -59,6 +61,8 @@ public sealed class Unit
             ServiceHours = serviceHours ?? ServiceHours.JakartaOffice(),
         };
         unit.Apply(name, type, parentId, address, location, timeZoneId, contacts, head, now);
+        unit.Raise(new UnitRegistered(unit.Id, unit.Code, unit.Name, unit.Type.ToName(), unit.ParentId, unit.TimeZoneId, unit.Latitude,
+            unit.Longitude, unit.IsActive, now));
         return unit;
     }
 
@@ -70,7 +74,12 @@ public sealed class Unit
             throw new DomainException("a unit cannot be its own parent");
         }
         Apply(name, type, parentId, address, location, timeZoneId, contacts, head, now);
+        RaiseUpdated(now);
     }
+
+    // The events carry no personal data: no head of unit, no contacts.
+    private void RaiseUpdated(DateTimeOffset now) =>
+        Raise(new UnitUpdated(Id, Code, Name, Type.ToName(), ParentId, TimeZoneId, Latitude, Longitude, IsActive, now));
 
     private void Apply(string name, UnitType type, Guid? parentId, string? address, GeoPoint? location, string timeZoneId,
         IReadOnlyList<UnitContact>? contacts, HeadOfUnit? head, DateTimeOffset now)
@@ -100,6 +109,7 @@ public sealed class Unit
         }
         IsActive = false;
         UpdatedAt = now;
+        Raise(new UnitDeactivated(Id, Code, Name, Type.ToName(), ParentId, TimeZoneId, Latitude, Longitude, now));
     }
 
     public void Activate(DateTimeOffset now)
@@ -110,6 +120,7 @@ public sealed class Unit
         }
         IsActive = true;
         UpdatedAt = now;
+        RaiseUpdated(now);
     }
 
     public void SetServiceHours(ServiceHours hours, DateTimeOffset now)
