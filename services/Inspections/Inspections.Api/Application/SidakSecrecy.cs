@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Tinjau.Inspections.Api.Apis;
 using Tinjau.Inspections.Api.Domain;
 
 namespace Tinjau.Inspections.Api.Application;
@@ -7,13 +8,14 @@ namespace Tinjau.Inspections.Api.Application;
 /// <b>Where sidak secrecy is enforced.</b> A plan, and a visit not yet submitted, exist only for the satgas,
 /// leadership and admins (<see cref="InspectionsScope.SeesPlans"/>). For everyone else they are indistinguishable
 /// from things that do not exist: the same 404 (<see cref="Hidden"/>, word for word, answered before anything is
-/// looked up), absent from lists and counts, no plan id on a visit. Every read of plans and visits in
-/// <c>Application/</c> goes through <see cref="VisibleTo(IQueryable{SidakPlan}, InspectionsScope)"/> or
+/// looked up), absent from lists and counts, no plan id on a visit (<see cref="PlanIdFor"/>, <see cref="ViewFor"/>).
+/// Every read of plans and visits in <c>Application/</c> goes through
+/// <see cref="VisibleTo(IQueryable{SidakPlan}, InspectionsScope)"/> or
 /// <see cref="VisibleTo(IQueryable{SidakVisit}, InspectionsScope)"/>; figures everyone may see (unit records,
 /// absences) count <see cref="Submitted"/> visits only. Nothing is published before a visit is submitted.
 /// </summary>
 /// <remarks>The plan routes carry <see cref="SecretRoute"/>: a caller who may not know of plans is answered
-/// <see cref="Hidden"/> by <see cref="SecretRouteAuthorization"/> instead of 401/403 differences.</remarks>
+/// <see cref="Hidden"/> by <c>Apis/InspectionsAuthorizationResults</c> whatever the route, the id or the body.</remarks>
 public static class SidakSecrecy
 {
     /// <summary>What a caller gets for a hidden thing: the one "not found" used for things that do not exist.</summary>
@@ -36,6 +38,10 @@ public static class SidakSecrecy
 
     /// <summary>The plan a visit was made under, for those who may know of plans; null for everyone else.</summary>
     public static Guid? PlanIdFor(this InspectionsScope scope, SidakVisit visit) => scope.SeesPlans ? visit.PlanId : null;
+
+    /// <summary>A visit as the caller may see it: without its plan for those who may not know of plans.</summary>
+    public static VisitView ViewFor(this InspectionsScope scope, SidakVisit visit, bool showOfficers = true) =>
+        VisitView.From(visit, scope.SeesPlans, showOfficers);
 
     public sealed class SecretRouteMetadata;
 }

@@ -73,7 +73,7 @@ public sealed class VisitAmendments(InspectionsDb db, InspectionsScope scope, Un
         visit.ConfirmBackdating(note!, scope.Subject, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         await cache.InvalidateAsync(visit.UnitId);
-        return VisitView.From(visit, scope.SeesPlans);
+        return scope.ViewFor(visit);
     }
 
     private static AmendmentView ToView(Amendment a) => new(a.Id, a.Target, a.Correction, a.Reason, a.By, a.At);

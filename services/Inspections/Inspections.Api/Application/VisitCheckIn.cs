@@ -35,7 +35,7 @@ public sealed class VisitCheckIn(InspectionsDb db, InspectionsScope scope, IUnit
         if (existing is not null)
         {
             return existing.SameCheckIn(request.PlanId, request.UnitId!.Value, request.DeviceTime!.Value, request.Latitude!.Value, request.Longitude!.Value)
-                ? VisitView.From(existing, scope.SeesPlans)
+                ? scope.ViewFor(existing)
                 : Refusal.Conflict("Another check-in already uses this visit id.");
         }
         var visit = await StartAsync(visitId, request.PlanId, request.UnitId!.Value, request.DeviceTime!.Value, request.Latitude!.Value,
@@ -46,7 +46,7 @@ public sealed class VisitCheckIn(InspectionsDb db, InspectionsScope scope, IUnit
         }
         db.Visits.Add(visit);
         await db.SaveChangesAsync(ct);
-        return Outcome<VisitView>.Created(VisitView.From(visit, scope.SeesPlans));
+        return Outcome<VisitView>.Created(scope.ViewFor(visit));
     }
 
     /// <summary>The fields of a check-in, alone or inside a submission (<paramref name="prefix"/> <c>checkIn.</c>).</summary>

@@ -43,7 +43,7 @@ public sealed class VisitReads(InspectionsDb db, InspectionsScope scope, IEviden
         {
             return Refusal.NotFound;
         }
-        return VisitView.From(visit, scope.SeesPlans, await scope.SeesOfficersAsync(visit.UnitId, ct));
+        return scope.ViewFor(visit, await scope.SeesOfficersAsync(visit.UnitId, ct));
     }
 
     public async Task<Outcome<EvidenceDownload>> EvidenceAsync(Guid id, Guid evidenceId, CancellationToken ct)

@@ -54,7 +54,7 @@ public sealed class VisitSubmission(InspectionsDb db, InspectionsScope scope, Vi
         if (visit is { Status: VisitStatus.Submitted })
         {
             return SubmissionIdempotency.Decide(true, visit.SubmissionFingerprint, fingerprint) == SubmissionOutcome.Replay
-                ? VisitView.From(visit, scope.SeesPlans)
+                ? scope.ViewFor(visit)
                 : Refusal.Conflict("This visit was already submitted with a different payload; corrections are amendments.");
         }
 
@@ -116,7 +116,7 @@ public sealed class VisitSubmission(InspectionsDb db, InspectionsScope scope, Vi
         }
         await db.SaveChangesAsync(ct);
         await cache.InvalidateAsync(visit.UnitId);
-        return Outcome<VisitView>.Created(VisitView.From(visit, scope.SeesPlans));
+        return Outcome<VisitView>.Created(scope.ViewFor(visit));
     }
 
     /// <summary>Fingerprint of the payload as sent (member order and white space do not matter), with each file's hash.</summary>
