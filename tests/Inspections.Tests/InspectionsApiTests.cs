@@ -556,4 +556,32 @@ public sealed class InspectionsApiTests(InspectionsFixture fixture)
             "/api/inspections/checklists/sidak-pelayanan/versions", new { add = new[] { new { code = "x", text = "y" } } })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await satgas.GetAsync("/api/inspections/checklists/nope/versions/1")).StatusCode);
     }
+
+    [Fact]
+    public async Task Plan_writes_refused_by_role_answer_the_hidden_404_to_units_and_a_worded_403_to_leadership()
+    {
+        var (_, kelurahan) = fixture.Units.AddKelurahan();
+        var planId = await CreatePlanAsync(fixture.As("satgas"), kelurahan);
+        using var missing = await fixture.As("unit-staff", kelurahan).GetAsync($"/api/inspections/plans/{Guid.NewGuid()}");
+        var hidden = await Json(missing);
+        hidden.Remove("traceId");
+        foreach (var (path, body) in new[] { ("/api/inspections/plans", "{}"), ($"/api/inspections/plans/{planId}/cancel", "{\"reason\":\"x\"}") })
+        {
+            using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+            using var unit = await fixture.As("unit-head", kelurahan).PostAsync(path, content);
+            Assert.Equal(HttpStatusCode.NotFound, unit.StatusCode);
+            var answer = await Json(unit);
+            answer.Remove("traceId");
+            Assert.Equal(hidden.ToJsonString(), answer.ToJsonString());
+
+            using var leadershipContent = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+            using var leadership = await fixture.As("leadership").PostAsync(path, leadershipContent);
+            Assert.Equal(HttpStatusCode.Forbidden, leadership.StatusCode);
+            Assert.StartsWith("Only the satgas", (await Json(leadership))["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+        Assert.Equal("planned", (await OkJson(await fixture.As("leadership").GetAsync($"/api/inspections/plans/{planId}")))["status"]!.GetValue<string>());
+        using var checkIn = await fixture.As("unit-staff", kelurahan).PostAsJsonAsync("/api/inspections/visits", new { });
+        Assert.Equal(HttpStatusCode.Forbidden, checkIn.StatusCode);
+        Assert.Equal("Only the satgas checks in.", (await Json(checkIn))["detail"]!.GetValue<string>());
+    }
 }

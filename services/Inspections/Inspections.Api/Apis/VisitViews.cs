@@ -20,7 +20,7 @@ public sealed record AmendmentView(Guid Id, string Target, string Correction, st
 
 /// <summary>
 /// A visit as its reader may see it. <see cref="PlanId"/> is null for readers who may not know of plans. Readers who may
-/// not see per-officer attendance (<see cref="Access.CanSeeOfficersAsync"/>) get no attendance list, only the findings
+/// not see per-officer attendance (<see cref="Application.InspectionsScope.SeesOfficersAsync"/>) get no attendance list, only the findings
 /// that name no officer, and neither the evidence nor the amendments of what they do not see
 /// (<see cref="OfficersWithheld"/>).
 /// </summary>

@@ -8,7 +8,7 @@ public enum PlanStatus
 
 /// <summary>
 /// A secret plan of unannounced visits: which units, in which date window, by which team. Only the satgas,
-/// leadership and admins may ever learn of it (see the Plans API).
+/// leadership and admins may ever learn of it (enforced in <c>Application/SidakSecrecy.cs</c>).
 /// </summary>
 public sealed class SidakPlan
 {

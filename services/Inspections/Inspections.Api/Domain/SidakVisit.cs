@@ -4,7 +4,7 @@ namespace Tinjau.Inspections.Api.Domain;
 
 public enum VisitStatus
 {
-    /// <summary>Checked in on site, not yet submitted. Nobody outside the satgas, leadership and admins sees it.</summary>
+    /// <summary>Checked in on site, not yet submitted. Nobody outside the satgas, leadership and admins sees it (<c>Application/SidakSecrecy.cs</c>).</summary>
     InProgress,
     /// <summary>Submitted: immutable; corrections are appended as amendments.</summary>
     Submitted,

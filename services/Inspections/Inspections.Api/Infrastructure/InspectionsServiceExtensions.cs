@@ -1,12 +1,18 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tinjau.Inspections.Api.Apis;
+using Tinjau.Inspections.Api.Application;
 using Tinjau.Inspections.Api.Data;
 
 namespace Tinjau.Inspections.Api.Infrastructure;
 
 public static class InspectionsServiceExtensions
 {
-    /// <summary>Options, the unit registry client, the evidence store, the unit record cache and error handling.</summary>
+    /// <summary>
+    /// Options, the unit registry client, the evidence store, the unit record cache, the per-request scope, the route
+    /// policies and the operations of <c>Application/</c>.
+    /// </summary>
     public static IHostApplicationBuilder AddInspections(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -19,7 +25,19 @@ public static class InspectionsServiceExtensions
             registry.AddClientCredentialsTokenHandler("inspections", builder.Configuration["Inspections:UnitRegistryScope"] ?? "unitregistry");
         }
         services.AddScoped<IEvidenceStore, PostgresEvidenceStore>();
-        services.AddScoped<Access>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<InspectionsScope>();
+        services.AddAuthorization(InspectionsPolicies.Add);
+        services.Replace(ServiceDescriptor.Singleton<IAuthorizationMiddlewareResultHandler, InspectionsAuthorizationResults>());
+        services.AddScoped<PlanOperations>();
+        services.AddScoped<VisitCheckIn>();
+        services.AddScoped<VisitSubmission>();
+        services.AddScoped<VisitReads>();
+        services.AddScoped<VisitAmendments>();
+        services.AddScoped<FollowUpOperations>();
+        services.AddScoped<OfficerAbsences>();
+        services.AddScoped<UnitRecords>();
+        services.AddScoped<ChecklistOperations>();
         services.AddScoped<UnitCalendars>();
         services.AddScoped<UnitDirectory>();
         services.AddSingleton<UnitRecordCache>();
