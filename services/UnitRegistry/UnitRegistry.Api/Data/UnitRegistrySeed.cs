@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Tinjau.Messaging;
 using Tinjau.UnitRegistry.Api.Domain;
 using Tinjau.UnitRegistry.Api.IntegrationEvents;
+using Tinjau.UnitRegistry.Contracts;
 
 namespace Tinjau.UnitRegistry.Api.Data;
 
@@ -170,7 +171,7 @@ public static class UnitRegistrySeed
                 return unit;
             }
             var hours = ServiceHours.JakartaOffice([Ramadan2026()]);
-            unit = Unit.Register(Guid.CreateVersion7(now), code, name, type, parent?.Id, address, location, UnitTimeZones.Wib,
+            unit = Unit.Register(Guid.CreateVersion7(now), code, name, type, parent?.Id, address, location, IndonesianTimeZones.Wib,
                 [], null, hours, now);
             db.Units.Add(unit);
             db.AddIntegrationEvent(UnitEventFactory.Registered(unit, now));

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Tinjau.UnitRegistry.Contracts;
 
 namespace Tinjau.UnitRegistry.Api.Domain;
 
@@ -17,7 +18,7 @@ public sealed class Unit
     {
         Code = "";
         Name = "";
-        TimeZoneId = UnitTimeZones.Wib;
+        TimeZoneId = IndonesianTimeZones.Wib;
         Contacts = [];
         ServiceHours = ServiceHours.None();
     }
@@ -76,7 +77,7 @@ public sealed class Unit
         IReadOnlyList<UnitContact>? contacts, HeadOfUnit? head, DateTimeOffset now)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        if (!UnitTimeZones.TryNormalize(timeZoneId, out var tz))
+        if (!IndonesianTimeZones.TryNormalize(timeZoneId, out var tz))
         {
             throw new ArgumentException($"'{timeZoneId}' is not WIB, WITA or WIT", nameof(timeZoneId));
         }

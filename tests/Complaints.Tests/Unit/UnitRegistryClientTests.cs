@@ -1,12 +1,15 @@
 using System.Net;
 using System.Text;
-using Microsoft.Extensions.Caching.Memory;
-using Tinjau.Complaints.Api.Infrastructure;
+using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Tinjau.UnitRegistry.Client;
 
 namespace Tinjau.Complaints.Tests.Unit;
 
-/// <summary>The HTTP client reads the unit registry's answers as that service writes them (shapes copied from its Apis/).</summary>
-public sealed class HttpUnitRegistryTests
+/// <summary>The one registry client reads the unit registry's answers as that service writes them (the JSON of its Apis/).</summary>
+public sealed class UnitRegistryClientTests
 {
     private static readonly Guid Kwitang = Guid.Parse("0b9a4bd4-5a0c-4b55-8d55-1c4ef8d0a001");
     private static readonly Guid Senen = Guid.Parse("0b9a4bd4-5a0c-4b55-8d55-1c4ef8d0a002");
@@ -47,10 +50,12 @@ public sealed class HttpUnitRegistryTests
         }
     }
 
-    private static (HttpUnitRegistry, Stub) Client()
+    private static (HttpUnitRegistryClient, Stub) Client()
     {
         var stub = new Stub();
-        return (new HttpUnitRegistry(new HttpClient(stub) { BaseAddress = new Uri("http://unitregistry") }, new MemoryCache(new MemoryCacheOptions())), stub);
+        var cache = new ServiceCollection().AddHybridCache().Services.BuildServiceProvider().GetRequiredService<HybridCache>();
+        return (new HttpUnitRegistryClient(new HttpClient(stub) { BaseAddress = new Uri(HttpUnitRegistryClient.BaseAddress) }, cache,
+            Options.Create(new UnitRegistryClientOptions()), NullLogger<HttpUnitRegistryClient>.Instance), stub);
     }
 
     [Fact]
@@ -58,7 +63,7 @@ public sealed class HttpUnitRegistryTests
     {
         var (registry, stub) = Client();
         var unit = await registry.GetUnitAsync(Kwitang, default);
-        Assert.Equal(new UnitInfo(Kwitang, "31.71.05.1002", "Kwitang", "kelurahan", Senen, "Asia/Jakarta"), unit);
+        Assert.Equal(new UnitInfo(Kwitang, "31.71.05.1002", "Kwitang", "kelurahan", Senen, "Asia/Jakarta", -6.1826, 106.8412), unit);
         await registry.GetUnitAsync(Kwitang, default);
         Assert.Single(stub.Requests);
         Assert.Null(await registry.GetUnitAsync(Guid.NewGuid(), default));
