@@ -7,7 +7,7 @@ namespace Tinjau.Testing;
 /// <summary>
 /// The unit registry in memory, for every service's tests: units (<see cref="Add(UnitInfo)"/>), holidays (weekends and
 /// <see cref="Holidays"/> are non-working days), service hours (<see cref="ServiceHours"/>, Mon–Fri 08–16 local by
-/// default), and outages: while <see cref="Down"/> is true, or for a unit in <see cref="Unreachable"/>, every call fails as
+/// default), and outages: while <see cref="Down"/> is true, or for a unit in <see cref="UnreachableUnits"/>, every call fails as
 /// the HTTP client does when the registry cannot be reached (a throw for what must be answered, null or false for the rest).
 /// </summary>
 public class FakeUnitRegistry : IUnitRegistryClient
@@ -17,7 +17,7 @@ public class FakeUnitRegistry : IUnitRegistryClient
     public ConcurrentDictionary<DateOnly, bool> HolidaySet { get; } = new();
 
     /// <summary>Ids for which the registry behaves as if it were down.</summary>
-    public ConcurrentDictionary<Guid, bool> Unreachable { get; } = new();
+    public ConcurrentDictionary<Guid, bool> UnreachableUnits { get; } = new();
 
     /// <summary>Whether the unit is open at the instant; the default is Mon–Fri 08:00–16:00 in the unit's time zone.</summary>
     public Func<UnitInfo, DateTimeOffset, bool> ServiceHours { get; set; } = (unit, at) =>
@@ -68,7 +68,7 @@ public class FakeUnitRegistry : IUnitRegistryClient
 
     public bool IsWorkingDay(DateOnly day) => day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !HolidaySet.ContainsKey(day);
 
-    private bool IsDown(Guid? unitId = null) => Down || (unitId is { } id && Unreachable.ContainsKey(id));
+    private bool IsDown(Guid? unitId = null) => Down || (unitId is { } id && UnreachableUnits.ContainsKey(id));
 
     private void ThrowIfDown(Guid? unitId = null)
     {
