@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Tinjau.Identity.Api.Infrastructure;
+using Tinjau.UnitRegistry.Client;
 
 namespace Tinjau.Identity.Tests;
 
@@ -38,8 +39,8 @@ public sealed class IdentityFixture : IAsyncLifetime
             web.UseSetting("Identity:KeysPath", KeysPath);
             web.ConfigureTestServices(services =>
             {
-                services.RemoveAll<IUnitDirectory>();
-                services.AddSingleton<IUnitDirectory>(Units);
+                services.RemoveAll<IUnitRegistryClient>();
+                services.AddSingleton<IUnitRegistryClient>(Units);
             });
         });
         _ = Factory.Server; // start: migrations and seed run now
@@ -115,24 +116,17 @@ public sealed class IdentityCollection : ICollectionFixture<IdentityFixture>
     public const string Name = "identity";
 }
 
-/// <summary>Stands in for the unit registry over HTTP: two known units, one that makes the registry "unreachable".</summary>
-public sealed class FakeUnitDirectory : IUnitDirectory
+/// <summary>The shared <see cref="FakeUnitRegistry"/> with two known units, and one that makes the registry "unreachable".</summary>
+public sealed class FakeUnitDirectory : FakeUnitRegistry
 {
     public static readonly Guid Kwitang = Guid.Parse("0197a000-0000-7000-8000-000000001002");
     public static readonly Guid Senen = Guid.Parse("0197a000-0000-7000-8000-000000000005");
     public static readonly Guid Unreachable = Guid.Parse("0197a000-0000-7000-8000-0000000000ff");
 
-    private static readonly Dictionary<string, Guid> ByCode = new()
+    public FakeUnitDirectory()
     {
-        ["31.71.04.1002"] = Kwitang,
-        ["31.71.04"] = Senen,
-    };
-
-    public Task<bool> ExistsAsync(Guid unitId, CancellationToken cancellationToken) =>
-        unitId == Unreachable
-            ? throw new UnitDirectoryUnavailableException("unit registry down (fake)")
-            : Task.FromResult(ByCode.ContainsValue(unitId));
-
-    public Task<Guid?> FindByCodeAsync(string code, CancellationToken cancellationToken) =>
-        Task.FromResult(ByCode.TryGetValue(code, out var id) ? id : (Guid?)null);
+        Add(new UnitInfo(Senen, "31.71.04", "Senen", "kecamatan", null, "Asia/Jakarta"));
+        Add(new UnitInfo(Kwitang, "31.71.04.1002", "Kwitang", "kelurahan", Senen, "Asia/Jakarta"));
+        UnreachableUnits[Unreachable] = true;
+    }
 }

@@ -483,7 +483,7 @@ public sealed class InspectionsApiTests(InspectionsFixture fixture)
         var due = clarification["dueAt"]!.GetValue<DateTimeOffset>().ToOffset(TimeSpan.FromHours(7));
         Assert.True(due - requested >= TimeSpan.FromDays(7), $"{requested} → {due}");
         Assert.Equal(requested.TimeOfDay, due.TimeOfDay);
-        Assert.True(new WorkingDays(FakeUnitRegistry.Holidays).IsWorkingDay(DateOnly.FromDateTime(due.DateTime)));
+        Assert.True(new WorkingDays(InspectionsUnits.Holidays).IsWorkingDay(DateOnly.FromDateTime(due.DateTime)));
     }
 
     [Fact]

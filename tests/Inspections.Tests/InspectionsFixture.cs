@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -7,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Tinjau.Inspections.Api.Infrastructure;
+using Tinjau.UnitRegistry.Client;
 
 namespace Tinjau.Inspections.Tests;
 
@@ -16,76 +16,30 @@ public sealed class InspectionsCollection : ICollectionFixture<InspectionsFixtur
     public const string Name = "inspections";
 }
 
-/// <summary>A unit registry in memory: kelurahan like Kwitang (−6.1826, 106.8412), WIB, open Mon–Fri 08–16.</summary>
-public sealed class FakeUnitRegistry : IUnitRegistry
+/// <summary>
+/// The shared <see cref="FakeUnitRegistry"/> with this service's data: kelurahan like Kwitang (−6.1826, 106.8412), WIB,
+/// open Mon–Fri 08–16, and the holidays of <see cref="Holidays"/>.
+/// </summary>
+public sealed class InspectionsUnits : FakeUnitRegistry
 {
     public const double KwitangLatitude = -6.1826;
     public const double KwitangLongitude = 106.8412;
 
-    private readonly ConcurrentDictionary<Guid, UnitInfo> units = new();
-
-    /// <summary>A new kecamatan and a kelurahan under it (tests get their own units, so their records do not mix).</summary>
-    public (Guid Kecamatan, Guid Kelurahan) AddKelurahan()
-    {
-        var kecamatan = new UnitInfo(Guid.NewGuid(), "31.71.05", "Senen", null, "Asia/Jakarta", -6.1767, 106.8416);
-        var kelurahan = new UnitInfo(Guid.NewGuid(), "31.71.05.1002", "Kwitang", kecamatan.Id, "Asia/Jakarta", KwitangLatitude, KwitangLongitude);
-        units[kecamatan.Id] = kecamatan;
-        units[kelurahan.Id] = kelurahan;
-        return (kecamatan.Id, kelurahan.Id);
-    }
-
-    /// <summary>Every unit id a caller asked about by id (GetUnitAsync, IsInsideServiceHoursAsync, IsDescendantAsync).</summary>
-    public ConcurrentQueue<Guid> AskedAbout { get; } = new();
-
-    public int DirectoryRequests;
-
-    public Task<UnitInfo?> GetUnitAsync(Guid unitId, CancellationToken ct)
-    {
-        AskedAbout.Enqueue(unitId);
-        return Task.FromResult(units.GetValueOrDefault(unitId));
-    }
-
-    public Task<IReadOnlySet<Guid>?> GetUnitIdsAsync(CancellationToken ct)
-    {
-        Interlocked.Increment(ref DirectoryRequests);
-        return Task.FromResult<IReadOnlySet<Guid>?>(units.Keys.ToHashSet());
-    }
-
-    public Task<bool?> IsInsideServiceHoursAsync(Guid unitId, DateTimeOffset at, CancellationToken ct)
-    {
-        AskedAbout.Enqueue(unitId);
-        if (!units.ContainsKey(unitId))
-        {
-            return Task.FromResult<bool?>(null);
-        }
-        var local = at.ToOffset(TimeSpan.FromHours(7));
-        var open = local.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && local.Hour >= 8 && local.Hour < 16;
-        return Task.FromResult<bool?>(open);
-    }
-
     /// <summary>Idul Fitri 2025 with Nyepi and cuti bersama around it (28 March – 7 April), and Natal 2026.</summary>
-    public static readonly DateOnly[] Holidays =
+    public static new readonly DateOnly[] Holidays =
     [
         new(2025, 3, 28), new(2025, 3, 29), new(2025, 3, 31), new(2025, 4, 1), new(2025, 4, 2), new(2025, 4, 3), new(2025, 4, 4),
         new(2025, 4, 7), new(2026, 12, 25),
     ];
 
-    public Task<IReadOnlyList<DateOnly>?> GetHolidaysAsync(int year, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<DateOnly>?>(Holidays.Where(d => d.Year == year).ToList());
+    public InspectionsUnits() => AddHolidays(Holidays);
 
-    public Task<bool> IsDescendantAsync(Guid ancestorId, Guid unitId, CancellationToken ct)
+    /// <summary>A new kecamatan and a kelurahan under it (tests get their own units, so their records do not mix).</summary>
+    public (Guid Kecamatan, Guid Kelurahan) AddKelurahan()
     {
-        AskedAbout.Enqueue(unitId);
-        var current = units.GetValueOrDefault(unitId)?.ParentId;
-        while (current is { } id)
-        {
-            if (id == ancestorId)
-            {
-                return Task.FromResult(true);
-            }
-            current = units.GetValueOrDefault(id)?.ParentId;
-        }
-        return Task.FromResult(false);
+        var kecamatan = Add("31.71.05", "Senen", "kecamatan", null, "Asia/Jakarta", -6.1767, 106.8416);
+        var kelurahan = Add("31.71.05.1002", "Kwitang", "kelurahan", kecamatan.Id, "Asia/Jakarta", KwitangLatitude, KwitangLongitude);
+        return (kecamatan.Id, kelurahan.Id);
     }
 }
 
@@ -102,7 +56,7 @@ public sealed class InspectionsFixture : IAsyncLifetime
     private TestInfrastructure? infra;
     private Factory? factory;
 
-    public FakeUnitRegistry Units { get; } = new();
+    public InspectionsUnits Units { get; } = new();
 
     /// <summary>The service's logs (Information and above) and trace tags.</summary>
     public Telemetry Telemetry { get; } = new();
@@ -188,7 +142,7 @@ public sealed class InspectionsFixture : IAsyncLifetime
                 .AddProvider(fixture.Telemetry).AddFilter<Telemetry>(null, LogLevel.Information));
             builder.ConfigureTestServices(services =>
             {
-                services.AddSingleton<IUnitRegistry>(fixture.Units);
+                services.AddSingleton<IUnitRegistryClient>(fixture.Units);
                 fixture.tokens.Trust(services);
             });
         }

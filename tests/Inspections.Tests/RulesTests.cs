@@ -53,7 +53,7 @@ public sealed class DisciplineLadderTests
     public void Holidays_and_cuti_bersama_between_absences_keep_them_in_one_run_of_ten()
     {
         // Fri 21 – Thu 27 March 2025 and Tue 8 – Mon 14 April 2025: between them only Nyepi, Idul Fitri, cuti bersama and weekends.
-        var calendar = new WorkingDays(FakeUnitRegistry.Holidays);
+        var calendar = new WorkingDays(InspectionsUnits.Holidays);
         var days = new[] { 21, 24, 25, 26, 27 }.Select(d => new DateOnly(2025, 3, d))
             .Concat(new[] { 8, 9, 10, 11, 14 }.Select(d => new DateOnly(2025, 4, d))).ToList();
         Assert.Equal(10, DisciplineLadder.LongestConsecutiveRun(days, calendar));
@@ -61,14 +61,14 @@ public sealed class DisciplineLadderTests
         // Without the holidays they are two runs.
         Assert.Equal(5, DisciplineLadder.LongestConsecutiveRun(days));
         // A working day present in between breaks the run.
-        Assert.Equal(5, DisciplineLadder.LongestConsecutiveRun(days, new WorkingDays(FakeUnitRegistry.Holidays.Where(d => d != new DateOnly(2025, 4, 2)))));
+        Assert.Equal(5, DisciplineLadder.LongestConsecutiveRun(days, new WorkingDays(InspectionsUnits.Holidays.Where(d => d != new DateOnly(2025, 4, 2)))));
     }
 
     [Fact]
     public void Deadlines_count_working_days_in_the_units_zone_and_the_rules_calendar_knows_New_Year()
     {
         var wib = TimeZoneInfo.FindSystemTimeZoneById("Asia/Jakarta");
-        var calendar = new WorkingDays(FakeUnitRegistry.Holidays);
+        var calendar = new WorkingDays(InspectionsUnits.Holidays);
         // Thursday 27 March 2025 10:00 WIB + 5 working days: past Nyepi, Idul Fitri and cuti bersama to Monday 14 April.
         Assert.Equal(new DateTimeOffset(2025, 4, 14, 10, 0, 0, TimeSpan.FromHours(7)),
             calendar.Add(new DateTimeOffset(2025, 3, 27, 10, 0, 0, TimeSpan.FromHours(7)), 5, wib));

@@ -28,13 +28,9 @@ builder.Services.AddOptions<OmbudsmanOptions>().BindConfiguration(OmbudsmanOptio
     .Validate(o => o.GreenFrom > o.YellowFrom, "Evaluations:Ombudsman: GreenFrom must be above YellowFrom.")
     .ValidateOnStart();
 
-builder.Services.AddMemoryCache();
-var registry = builder.Services.AddHttpClient<IUnitDirectory, HttpUnitDirectory>(c => c.BaseAddress = new Uri(HttpUnitDirectory.BaseAddress))
-    .WithTimeouts(attempt: TimeSpan.FromSeconds(2), total: TimeSpan.FromSeconds(5));
-if (!string.IsNullOrWhiteSpace(builder.Configuration["Identity:Clients:evaluations:Secret"]))
-{
-    registry.AddClientCredentialsTokenHandler("evaluations", builder.Configuration["Evaluations:UnitRegistryScope"] ?? "unitregistry");
-}
+// The registry's one client: units and subtrees kept five minutes, working-day answers asked fresh.
+builder.AddUnitRegistryClient("evaluations", builder.Configuration["Evaluations:UnitRegistryScope"] ?? "unitregistry",
+    o => o.WorkingDaysFor = TimeSpan.Zero);
 builder.Services.AddSingleton<CityClock>();
 builder.Services.AddScoped<Access>();
 builder.Services.AddScoped<EvaluationLoader>();

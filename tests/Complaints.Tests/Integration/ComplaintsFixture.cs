@@ -11,6 +11,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Tinjau.Complaints.Api.Data;
 using Tinjau.Complaints.Api.Infrastructure;
+using Tinjau.UnitRegistry.Client;
 using Tinjau.Complaints.Tests.Support;
 
 namespace Tinjau.Complaints.Tests.Integration;
@@ -118,7 +119,7 @@ public sealed class ComplaintsFixture : IAsyncLifetime
             builder.ConfigureLogging(l => l.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
             builder.ConfigureTestServices(services =>
             {
-                services.AddSingleton<IUnitRegistry>(fixture.Registry);
+                services.AddSingleton<IUnitRegistryClient>(fixture.Registry);
                 fixture.Tokens.Trust(services);
             });
         }

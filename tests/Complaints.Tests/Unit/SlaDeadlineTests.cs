@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Tinjau.Complaints.Api.Domain;
 using Tinjau.Complaints.Api.Infrastructure;
+using Tinjau.UnitRegistry.Client;
 using Tinjau.Complaints.Tests.Support;
 
 namespace Tinjau.Complaints.Tests.Unit;
@@ -11,7 +12,7 @@ public sealed class SlaDeadlineTests
     private static readonly TimeSpan Wib = TimeSpan.FromHours(7);
     private static readonly TimeSpan Wit = TimeSpan.FromHours(9);
 
-    private static SlaClock Clock(SlaOptions? sla = null, IUnitRegistry? registry = null) =>
+    private static SlaClock Clock(SlaOptions? sla = null, IUnitRegistryClient? registry = null) =>
         new(registry ?? new InMemoryUnitRegistry(), new StaticOptionsMonitor<SlaOptions>(sla ?? new SlaOptions()),
             Options.Create(new ComplaintsOptions()), NullLogger<SlaClock>.Instance);
 
@@ -80,7 +81,7 @@ public sealed class SlaDeadlineTests
     [Fact]
     public async Task A_registry_outage_falls_back_to_weekends_only()
     {
-        var clock = Clock(registry: new FailingRegistry());
+        var clock = Clock(registry: new FakeUnitRegistry { Down = true });
         // Wed 2026-12-23 + 3 without holidays: Thu, Fri, Mon 28.
         var due = await clock.DueAtAsync(null, "Asia/Jakarta", new DateTimeOffset(2026, 12, 23, 15, 0, 0, Wib), 3, default);
         Assert.Equal(new DateTimeOffset(2026, 12, 29, 0, 0, 0, Wib), due);
@@ -108,14 +109,5 @@ public sealed class SlaDeadlineTests
         Assert.Equal(new ResolvedSla(1, 10, 10, 10), sla.Resolve(ComplaintKind.PermintaanInformasi, "31.71"));
         Assert.Equal("31.71", SlaOptions.CityCodeOf("31.71.05.1002"));
         Assert.Null(SlaOptions.CityCodeOf(null));
-    }
-
-    private sealed class FailingRegistry : IUnitRegistry
-    {
-        public Task<UnitInfo?> GetUnitAsync(Guid unitId, CancellationToken ct) => throw new UnitRegistryUnavailableException("down", new HttpRequestException("down"));
-        public Task<UnitInfo?> LocateKelurahanAsync(double latitude, double longitude, CancellationToken ct) => throw new UnitRegistryUnavailableException("down", new HttpRequestException("down"));
-        public Task<IReadOnlyCollection<Guid>> GetSubtreeAsync(Guid unitId, CancellationToken ct) => throw new UnitRegistryUnavailableException("down", new HttpRequestException("down"));
-        public Task<DateOnly> AddWorkingDaysAsync(Guid? unitId, DateOnly from, int days, CancellationToken ct) => throw new UnitRegistryUnavailableException("down", new HttpRequestException("down"));
-        public Task<int> CountWorkingDaysAsync(Guid? unitId, DateOnly from, DateOnly to, CancellationToken ct) => throw new UnitRegistryUnavailableException("down", new HttpRequestException("down"));
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
@@ -8,53 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tinjau.Evaluations.Api.Data;
 using Tinjau.Evaluations.Api.Infrastructure;
+using Tinjau.UnitRegistry.Client;
 
 namespace Tinjau.Evaluations.Tests.Integration;
-
-/// <summary>The unit registry stands in as an in-memory directory; everything else (PostgreSQL, RabbitMQ, Redis) is real.</summary>
-public sealed class InMemoryUnitDirectory : IUnitDirectory
-{
-    public ConcurrentDictionary<Guid, UnitInfo> Units { get; } = new();
-
-    public UnitInfo Add(string code, string name, string type = "kelurahan", Guid? parentId = null)
-    {
-        var unit = new UnitInfo(Guid.NewGuid(), code, name, type, parentId, "Asia/Jakarta");
-        Units[unit.Id] = unit;
-        return unit;
-    }
-
-    public Task<UnitInfo?> GetUnitAsync(Guid unitId, CancellationToken ct) => Task.FromResult(Units.GetValueOrDefault(unitId));
-
-    public Task<IReadOnlyCollection<Guid>> GetSubtreeAsync(Guid unitId, CancellationToken ct)
-    {
-        var result = new HashSet<Guid> { unitId };
-        bool grew;
-        do
-        {
-            grew = false;
-            foreach (var u in Units.Values.Where(u => u.ParentId is { } p && result.Contains(p) && !result.Contains(u.Id)))
-            {
-                grew |= result.Add(u.Id);
-            }
-        }
-        while (grew);
-        return Task.FromResult<IReadOnlyCollection<Guid>>(result);
-    }
-
-    public Task<DateOnly> AddWorkingDaysAsync(Guid unitId, DateOnly from, int days, CancellationToken ct)
-    {
-        var d = from;
-        while (days > 0)
-        {
-            d = d.AddDays(1);
-            if (d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
-            {
-                days--;
-            }
-        }
-        return Task.FromResult(d);
-    }
-}
 
 /// <summary>One Evaluations service on throw-away PostgreSQL, RabbitMQ and Redis for the whole test run.</summary>
 public sealed class EvaluationsAppFixture : IAsyncLifetime
@@ -62,7 +17,9 @@ public sealed class EvaluationsAppFixture : IAsyncLifetime
     public TestInfrastructure Infrastructure { get; private set; } = null!;
     public WebApplicationFactory<EvaluationsDbContext> Factory { get; private set; } = null!;
     public TestTokens Tokens { get; } = new();
-    public InMemoryUnitDirectory Units { get; } = new();
+
+    /// <summary>The unit registry stands in as the shared in-memory registry (weekends only, no holidays).</summary>
+    public FakeUnitRegistry Units { get; } = new();
     public HttpClient Anonymous { get; private set; } = null!;
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -89,8 +46,8 @@ public sealed class EvaluationsAppFixture : IAsyncLifetime
             web.ConfigureServices(Tokens.Trust);
             web.ConfigureTestServices(services =>
             {
-                services.RemoveAll<IUnitDirectory>();
-                services.AddSingleton<IUnitDirectory>(Units);
+                services.RemoveAll<IUnitRegistryClient>();
+                services.AddSingleton<IUnitRegistryClient>(Units);
             });
         });
         Anonymous = Factory.CreateClient();

@@ -1,14 +1,15 @@
 using Tinjau.UnitRegistry.Api.Data;
 using Tinjau.UnitRegistry.Api.Domain;
+using Tinjau.UnitRegistry.Contracts;
 
 namespace Tinjau.UnitRegistry.Tests.Domain;
 
 public class ServiceHoursTests
 {
     private static readonly WorkingDayCalendar Calendar = new(UnitRegistrySeed.Holidays.Select(h => (DateOnly.Parse(h.Date), h.Name)));
-    private static readonly TimeZoneInfo Wib = UnitTimeZones.Find(UnitTimeZones.Wib);
-    private static readonly TimeZoneInfo Wita = UnitTimeZones.Find(UnitTimeZones.Wita);
-    private static readonly TimeZoneInfo Wit = UnitTimeZones.Find(UnitTimeZones.Wit);
+    private static readonly TimeZoneInfo Wib = IndonesianTimeZones.Find(IndonesianTimeZones.Wib);
+    private static readonly TimeZoneInfo Wita = IndonesianTimeZones.Find(IndonesianTimeZones.Wita);
+    private static readonly TimeZoneInfo Wit = IndonesianTimeZones.Find(IndonesianTimeZones.Wit);
     private static readonly ServiceHours Office = ServiceHours.JakartaOffice([UnitRegistrySeed.Ramadan2026()]);
 
     private static DateTimeOffset I(string s) => DateTimeOffset.Parse(s, System.Globalization.CultureInfo.InvariantCulture);

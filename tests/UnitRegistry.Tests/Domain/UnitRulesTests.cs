@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Tinjau.UnitRegistry.Api.Data;
 using Tinjau.UnitRegistry.Api.Domain;
 using Tinjau.UnitRegistry.Api.Infrastructure;
+using Tinjau.UnitRegistry.Contracts;
 
 namespace Tinjau.UnitRegistry.Tests.Domain;
 
@@ -79,7 +80,7 @@ public class UnitRulesTests
     {
         var now = DateTimeOffset.UtcNow;
         var unit = Unit.Register(Guid.NewGuid(), "99.01", "Test", UnitType.Kota, null, null, null, "WITA", [], null, null, now);
-        Assert.Equal(UnitTimeZones.Wita, unit.TimeZoneId);
+        Assert.Equal(IndonesianTimeZones.Wita, unit.TimeZoneId);
         unit.Deactivate(now);
         Assert.False(unit.IsActive);
         Assert.Throws<DomainException>(() => unit.Deactivate(now));
@@ -95,7 +96,7 @@ public class UnitRulesTests
     [InlineData("asia/jayapura", "Asia/Jayapura")]
     public void Time_zones_accept_indonesian_abbreviations(string input, string expected)
     {
-        Assert.True(UnitTimeZones.TryNormalize(input, out var id));
+        Assert.True(IndonesianTimeZones.TryNormalize(input, out var id));
         Assert.Equal(expected, id);
     }
 
@@ -103,21 +104,21 @@ public class UnitRulesTests
     [InlineData("UTC")]
     [InlineData("Asia/Singapore")]
     [InlineData("")]
-    public void Other_time_zones_are_rejected(string input) => Assert.False(UnitTimeZones.TryNormalize(input, out _));
+    public void Other_time_zones_are_rejected(string input) => Assert.False(IndonesianTimeZones.TryNormalize(input, out _));
 
     [Fact]
     public void Zones_have_the_right_offsets()
     {
         var at = new DateTimeOffset(2026, 7, 1, 0, 0, 0, TimeSpan.Zero);
-        Assert.Equal(TimeSpan.FromHours(7), UnitTimeZones.Find(UnitTimeZones.Wib).GetUtcOffset(at));
-        Assert.Equal(TimeSpan.FromHours(8), UnitTimeZones.Find(UnitTimeZones.Wita).GetUtcOffset(at));
-        Assert.Equal(TimeSpan.FromHours(9), UnitTimeZones.Find(UnitTimeZones.Wit).GetUtcOffset(at));
+        Assert.Equal(TimeSpan.FromHours(7), IndonesianTimeZones.Find(IndonesianTimeZones.Wib).GetUtcOffset(at));
+        Assert.Equal(TimeSpan.FromHours(8), IndonesianTimeZones.Find(IndonesianTimeZones.Wita).GetUtcOffset(at));
+        Assert.Equal(TimeSpan.FromHours(9), IndonesianTimeZones.Find(IndonesianTimeZones.Wit).GetUtcOffset(at));
     }
 
     [Fact]
     public void Instants_without_offset_are_local_to_the_zone()
     {
-        var wit = UnitTimeZones.Find(UnitTimeZones.Wit);
+        var wit = IndonesianTimeZones.Find(IndonesianTimeZones.Wit);
         Assert.True(Instants.TryParse("2026-03-18T10:00", wit, out var local));
         Assert.Equal(new DateTimeOffset(2026, 3, 18, 10, 0, 0, TimeSpan.FromHours(9)), local);
         Assert.True(Instants.TryParse("2026-03-18T10:00:00Z", wit, out var utc));

@@ -1,14 +1,15 @@
 using Tinjau.UnitRegistry.Api.Data;
 using Tinjau.UnitRegistry.Api.Domain;
+using Tinjau.UnitRegistry.Contracts;
 
 namespace Tinjau.UnitRegistry.Tests.Domain;
 
 public class WorkingDayCalendarTests
 {
     private static readonly WorkingDayCalendar Calendar = new(UnitRegistrySeed.Holidays.Select(h => (D(h.Date), h.Name)));
-    private static readonly TimeZoneInfo Wib = UnitTimeZones.Find(UnitTimeZones.Wib);
-    private static readonly TimeZoneInfo Wita = UnitTimeZones.Find(UnitTimeZones.Wita);
-    private static readonly TimeZoneInfo Wit = UnitTimeZones.Find(UnitTimeZones.Wit);
+    private static readonly TimeZoneInfo Wib = IndonesianTimeZones.Find(IndonesianTimeZones.Wib);
+    private static readonly TimeZoneInfo Wita = IndonesianTimeZones.Find(IndonesianTimeZones.Wita);
+    private static readonly TimeZoneInfo Wit = IndonesianTimeZones.Find(IndonesianTimeZones.Wit);
 
     private static DateOnly D(string s) => DateOnly.ParseExact(s, "yyyy-MM-dd");
 

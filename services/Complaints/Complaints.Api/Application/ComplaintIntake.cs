@@ -45,7 +45,7 @@ public abstract record IntakeOutcome
 /// </summary>
 public sealed class ComplaintIntake(
     ComplaintsDb db,
-    IUnitRegistry registry,
+    IUnitRegistryClient registry,
     SlaClock sla,
     TrackingSecrets secrets,
     TimeProvider time,

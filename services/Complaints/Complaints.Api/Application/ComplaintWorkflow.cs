@@ -28,7 +28,7 @@ public abstract record WorkflowOutcome
 /// aggregate change itself, save (outbox and read model go with it). Forbidden transitions surface as
 /// <see cref="ComplaintConflictException"/> (409).
 /// </summary>
-public sealed class ComplaintWorkflow(ComplaintsDb db, ComplaintAccess access, IUnitRegistry registry, SlaClock sla, TimeProvider time)
+public sealed class ComplaintWorkflow(ComplaintsDb db, ComplaintAccess access, IUnitRegistryClient registry, SlaClock sla, TimeProvider time)
 {
     public DateTimeOffset Now => time.GetUtcNow();
 

@@ -14,7 +14,7 @@ namespace Tinjau.Complaints.Api.Application;
 /// Idempotency-Keys are forgotten. Safe to run on
 /// several instances at once: a second writer of the same breach hits the unique key and skips it.
 /// </summary>
-public sealed class SlaSweep(ComplaintsDb db, IUnitRegistry registry, ComplaintWorkflow workflow, IOptions<ComplaintsOptions> options,
+public sealed class SlaSweep(ComplaintsDb db, IUnitRegistryClient registry, ComplaintWorkflow workflow, IOptions<ComplaintsOptions> options,
     ILogger<SlaSweep> logger)
 {
     public const int BatchSize = 100;

@@ -10,7 +10,7 @@ namespace Tinjau.Complaints.Api.Infrastructure;
 /// from the unit registry);
 /// a citizen reads the complaints they filed signed in.
 /// </summary>
-public sealed class ComplaintAccess(IUnitRegistry registry)
+public sealed class ComplaintAccess(IUnitRegistryClient registry)
 {
     public static bool IsComplaintAdmin(ClaimsPrincipal user) =>
         user.IsInRole(TinjauRoles.ComplaintAdmin) || user.IsInRole(TinjauRoles.Admin);

@@ -20,15 +20,9 @@ public static class ComplaintsServiceExtensions
             .ValidateOnStart();
         services.AddOptions<SlaOptions>().BindConfiguration("Complaints:Sla");
 
-        services.AddMemoryCache();
-        // Intake must not wait long for the registry (it files unrouted instead): short timeouts, one retry.
-        var registry = services.AddHttpClient<IUnitRegistry, HttpUnitRegistry>(c => c.BaseAddress = new Uri(HttpUnitRegistry.BaseAddress))
-            .WithTimeouts(attempt: TimeSpan.FromSeconds(2), total: TimeSpan.FromSeconds(5));
-        // Service-to-service calls carry a client-credentials token when this service has a client secret.
-        if (!string.IsNullOrWhiteSpace(builder.Configuration[$"Identity:Clients:{ClientId}:Secret"]))
-        {
-            registry.AddClientCredentialsTokenHandler(ClientId, builder.Configuration["Complaints:UnitRegistryScope"] ?? "unitregistry");
-        }
+        // Intake must not wait long for the registry (it files unrouted instead): the client's short timeouts, one retry;
+        // service-to-service calls carry a client-credentials token when this service has a client secret.
+        builder.AddUnitRegistryClient(ClientId, builder.Configuration["Complaints:UnitRegistryScope"] ?? "unitregistry");
 
         services.AddScoped<ComplaintAccess>();
         services.AddScoped<SlaClock>();

@@ -8,7 +8,7 @@ namespace Tinjau.Complaints.Api.Infrastructure;
 /// calendar gives the N-th working day after it, and the deadline is the end of that local day. While the registry
 /// cannot be reached, weekends alone are skipped (logged), so intake and workflow keep working.
 /// </summary>
-public sealed class SlaClock(IUnitRegistry registry, IOptionsMonitor<SlaOptions> options, IOptions<ComplaintsOptions> complaints,
+public sealed class SlaClock(IUnitRegistryClient registry, IOptionsMonitor<SlaOptions> options, IOptions<ComplaintsOptions> complaints,
     ILogger<SlaClock> logger)
 {
     public ResolvedSla RulesFor(ComplaintKind kind, string? unitCode) =>

@@ -123,7 +123,7 @@ public static class CyclesApi
         return TypedResults.Ok(ToResponse(cycle, instrument, units));
     }
 
-    private static async Task<IResult> AddUnit(Guid id, AddUnitRequest request, ClaimsPrincipal user, EvaluationsDbContext db, IUnitDirectory units,
+    private static async Task<IResult> AddUnit(Guid id, AddUnitRequest request, ClaimsPrincipal user, EvaluationsDbContext db, IUnitRegistryClient units,
         CityClock clock, CancellationToken ct)
     {
         var cycle = await db.Cycles.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
@@ -193,7 +193,7 @@ public static class CyclesApi
     }
 
     private static async Task<IResult> ListEvaluations(int? year, Guid? cycleId, Guid? unitId, ClaimsPrincipal user, EvaluationsDbContext db,
-        Access access, IUnitDirectory units, CancellationToken ct)
+        Access access, IUnitRegistryClient units, CancellationToken ct)
     {
         var query = db.Evaluations.AsNoTracking().IgnoreAutoIncludes()
             .Where(e => (year == null || e.Year == year) && (cycleId == null || e.CycleId == cycleId) && (unitId == null || e.UnitId == unitId));

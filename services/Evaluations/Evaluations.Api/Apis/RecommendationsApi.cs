@@ -36,7 +36,7 @@ public static class RecommendationsApi
     }
 
     private static async Task<IResult> Add(Guid id, RecommendationRequest request, ClaimsPrincipal user, EvaluationLoader loader, EvaluationIndex index,
-        EvaluationsDbContext db, IUnitDirectory units, CityClock clock, CancellationToken ct)
+        EvaluationsDbContext db, IUnitRegistryClient units, CityClock clock, CancellationToken ct)
     {
         var (e, problem) = await loader.LoadAsync(id, user, ct);
         if (problem is not null)

@@ -61,7 +61,7 @@ public static class SkmApi
             ? null
             : Problems.Forbidden("Only the unit's own staff or evaluators manage its surveys.");
 
-    private static async Task<IResult> Create(SkmSurveyRequest request, ClaimsPrincipal user, Access access, IUnitDirectory units, EvaluationsDbContext db,
+    private static async Task<IResult> Create(SkmSurveyRequest request, ClaimsPrincipal user, Access access, IUnitRegistryClient units, EvaluationsDbContext db,
         CityClock clock, CancellationToken ct)
     {
         var errors = new FieldErrors();

@@ -8,7 +8,7 @@ namespace Tinjau.Evaluations.Api.Infrastructure;
 /// work for their own unit (a unit head also for the units below theirs); city-wide roles read everything.
 /// In a mandiri evaluation the head of the evaluated unit acts as lead evaluator and verifier.
 /// </summary>
-public sealed class Access(IUnitDirectory units)
+public sealed class Access(IUnitRegistryClient units)
 {
     public static string Subject(ClaimsPrincipal user) => user.FindFirst(TinjauClaims.Subject)?.Value ?? "";
 

@@ -72,7 +72,7 @@ public static class UsersApi
             : Validation.NotFound($"There is no user {id}.");
 
     public static async Task<Results<Created<UserResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(CreateUserRequest request,
-        ClaimsPrincipal caller, IdentityDb db, UserManager<TinjauUser> users, IUnitDirectory units, TimeProvider time, CancellationToken cancellationToken)
+        ClaimsPrincipal caller, IdentityDb db, UserManager<TinjauUser> users, IUnitRegistryClient units, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = RoleAssignment.Validate(request.Roles, request.UnitId, out var assignment);
         SignInName name = default;
@@ -128,7 +128,7 @@ public static class UsersApi
     }
 
     public static async Task<Results<Ok<UserResponse>, ValidationProblem, ProblemHttpResult>> ChangeRolesAsync(Guid id, ChangeRolesRequest request,
-        ClaimsPrincipal caller, IdentityDb db, UserManager<TinjauUser> users, IUnitDirectory units, TimeProvider time, CancellationToken cancellationToken)
+        ClaimsPrincipal caller, IdentityDb db, UserManager<TinjauUser> users, IUnitRegistryClient units, TimeProvider time, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(id.ToString());
         if (user is null)
@@ -254,7 +254,7 @@ public static class UsersApi
         return errors;
     }
 
-    private static async Task<ProblemHttpResult?> CheckUnitAsync(RoleAssignment assignment, IUnitDirectory units, CancellationToken cancellationToken)
+    private static async Task<ProblemHttpResult?> CheckUnitAsync(RoleAssignment assignment, IUnitRegistryClient units, CancellationToken cancellationToken)
     {
         if (assignment.UnitId is not { } unitId)
         {
@@ -263,12 +263,12 @@ public static class UsersApi
 
         try
         {
-            return await units.ExistsAsync(unitId, cancellationToken)
+            return await units.GetUnitAsync(unitId, cancellationToken) is not null
                 ? null
                 : TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "One or more validation errors occurred.",
                     extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["unitId"] = [$"Unit {unitId} is not in the unit registry."] } });
         }
-        catch (UnitDirectoryUnavailableException)
+        catch (UnitRegistryUnavailableException)
         {
             return Validation.UnitRegistryUnavailable();
         }

@@ -8,7 +8,7 @@ namespace Tinjau.Identity.Api.Infrastructure;
 /// registry tells their unit ids; unit ids belong to the registry, so they are looked up by code at run time.
 /// Retries with back-off until the registry answers. Local runs only.
 /// </summary>
-public sealed class DemoUnitBindingService(IServiceScopeFactory scopes, IUnitDirectory units, IOptions<TinjauIdentityOptions> options,
+public sealed class DemoUnitBindingService(IServiceScopeFactory scopes, IUnitRegistryClient units, IOptions<TinjauIdentityOptions> options,
     IHostEnvironment environment, TimeProvider time, ILogger<DemoUnitBindingService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -25,14 +25,14 @@ public sealed class DemoUnitBindingService(IServiceScopeFactory scopes, IUnitDir
             try
             {
                 var unitIds = new Dictionary<DemoUsers.DemoUnit, Guid>();
-                if (await units.FindByCodeAsync(settings.DemoUnits.StaffUnitCode, stoppingToken) is { } staffUnit)
+                if (await units.GetUnitByCodeAsync(settings.DemoUnits.StaffUnitCode, stoppingToken) is { } staffUnit)
                 {
-                    unitIds[DemoUsers.DemoUnit.StaffUnit] = staffUnit;
+                    unitIds[DemoUsers.DemoUnit.StaffUnit] = staffUnit.Id;
                 }
 
-                if (await units.FindByCodeAsync(settings.DemoUnits.HeadUnitCode, stoppingToken) is { } headUnit)
+                if (await units.GetUnitByCodeAsync(settings.DemoUnits.HeadUnitCode, stoppingToken) is { } headUnit)
                 {
-                    unitIds[DemoUsers.DemoUnit.HeadUnit] = headUnit;
+                    unitIds[DemoUsers.DemoUnit.HeadUnit] = headUnit.Id;
                 }
 
                 await using var scope = scopes.CreateAsyncScope();
@@ -44,7 +44,7 @@ public sealed class DemoUnitBindingService(IServiceScopeFactory scopes, IUnitDir
                 logger.LogInformation("Demo units {StaffCode} / {HeadCode} are not in the unit registry yet; retrying",
                     settings.DemoUnits.StaffUnitCode, settings.DemoUnits.HeadUnitCode);
             }
-            catch (UnitDirectoryUnavailableException ex)
+            catch (UnitRegistryUnavailableException ex)
             {
                 logger.LogInformation("Unit registry not reachable yet ({Message}); unit-bound demo users will be seeded later", ex.Message);
             }

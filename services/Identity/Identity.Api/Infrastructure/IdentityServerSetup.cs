@@ -100,8 +100,8 @@ public static class IdentityServerSetup
         });
 
         builder.Services.AddScoped<TokenPrincipals>();
-        builder.Services.AddHttpClient<IUnitDirectory, HttpUnitDirectory>(http => http.BaseAddress = new Uri(HttpUnitDirectory.BaseAddress))
-            .WithTimeouts(attempt: TimeSpan.FromSeconds(2), total: TimeSpan.FromSeconds(5));
+        // The registry's one client, without a token (Identity issues them) and asked fresh every time.
+        builder.AddUnitRegistryClient(clientId: null, configure: o => o.UnitsFor = TimeSpan.Zero);
         builder.Services.AddHostedService<DemoUnitBindingService>();
         return builder;
     }

@@ -17,13 +17,10 @@ public static class InspectionsServiceExtensions
     {
         var services = builder.Services;
         services.AddOptions<InspectionsOptions>().BindConfiguration(InspectionsOptions.Section);
-        var registry = services.AddHttpClient<IUnitRegistry, HttpUnitRegistry>(client => client.BaseAddress = new Uri("http://unitregistry"))
-            .WithTimeouts(attempt: TimeSpan.FromSeconds(2), total: TimeSpan.FromSeconds(5));
-        // When the Identity service gave this service a client, the registry is called with a client-credentials token.
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["Identity:Clients:inspections:Secret"]))
-        {
-            registry.AddClientCredentialsTokenHandler("inspections", builder.Configuration["Inspections:UnitRegistryScope"] ?? "unitregistry");
-        }
+        // The registry's one client (short timeouts; a client-credentials token when the Identity service gave this
+        // service a client). Units are asked fresh every time, holidays kept for an hour.
+        builder.AddUnitRegistryClient("inspections", builder.Configuration["Inspections:UnitRegistryScope"] ?? "unitregistry",
+            o => o.UnitsFor = TimeSpan.Zero);
         services.AddScoped<IEvidenceStore, PostgresEvidenceStore>();
         services.AddHttpContextAccessor();
         services.AddScoped<InspectionsScope>();

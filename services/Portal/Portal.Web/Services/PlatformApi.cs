@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Caching.Memory;
+using Tinjau.UnitRegistry.Contracts;
 
 namespace Tinjau.Portal.Web.Services;
 
@@ -131,8 +132,8 @@ public sealed class PlatformApi(HttpClient http, IHttpContextAccessor context, I
         var result = await SendAsync<List<Open311Request>>(HttpMethod.Get, $"/open311/v2/requests/{Uri.EscapeDataString(trackingNumber)}.json", null, ct);
         return result.Value?.FirstOrDefault()?.RequestedDatetime?.Offset.TotalHours switch
         {
-            8 => "Asia/Makassar",
-            9 => "Asia/Jayapura",
+            8 => IndonesianTimeZones.Wita,
+            9 => IndonesianTimeZones.Wit,
             _ => PortalCulture.DefaultTimeZone,
         };
     }

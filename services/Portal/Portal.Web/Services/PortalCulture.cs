@@ -1,4 +1,5 @@
 using System.Globalization;
+using Tinjau.UnitRegistry.Contracts;
 
 namespace Tinjau.Portal.Web.Services;
 
@@ -11,37 +12,15 @@ public static class PortalCulture
     public static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
     public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
-    public const string DefaultTimeZone = "Asia/Jakarta";
+    public const string DefaultTimeZone = IndonesianTimeZones.Wib;
 
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
-    public static TimeZoneInfo Zone(string? timeZone)
-    {
-        var id = timeZone?.Trim().ToUpperInvariant() switch
-        {
-            null or "" or "WIB" => DefaultTimeZone,
-            "WITA" => "Asia/Makassar",
-            "WIT" => "Asia/Jayapura",
-            _ => timeZone!.Trim(),
-        };
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(id);
-        }
-        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(DefaultTimeZone);
-        }
-    }
+    /// <summary>The zone of an IANA id or WIB/WITA/WIT (<see cref="IndonesianTimeZones"/>); anything else is WIB.</summary>
+    public static TimeZoneInfo Zone(string? timeZone) => IndonesianTimeZones.Find(timeZone, DefaultTimeZone);
 
     /// <summary>WIB, WITA or WIT for Indonesia's zones; the zone id otherwise.</summary>
-    public static string Abbreviation(TimeZoneInfo zone) => zone.Id switch
-    {
-        "Asia/Jakarta" or "Asia/Pontianak" => "WIB",
-        "Asia/Makassar" => "WITA",
-        "Asia/Jayapura" => "WIT",
-        _ => zone.Id,
-    };
+    public static string Abbreviation(TimeZoneInfo zone) => IndonesianTimeZones.Abbreviation(zone.Id);
 
     /// <summary><c>2 Desember 2026</c>: the calendar date in the zone.</summary>
     public static string Date(DateTimeOffset at, string? timeZone = null, CultureInfo? culture = null) =>

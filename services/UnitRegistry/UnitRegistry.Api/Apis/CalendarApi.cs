@@ -3,19 +3,19 @@ using Microsoft.EntityFrameworkCore;
 using Tinjau.UnitRegistry.Api.Data;
 using Tinjau.UnitRegistry.Api.Domain;
 using Tinjau.UnitRegistry.Api.Infrastructure;
+using Tinjau.UnitRegistry.Contracts;
 
 namespace Tinjau.UnitRegistry.Api.Apis;
 
-/// <summary>
-/// A holiday. <see cref="Source"/> is <c>skb</c> for entered data, <c>fixed-date</c> for a fixed-date national holiday
-/// the rules add when it is not entered (no id), <c>estimate</c> for an estimated Islamic holiday of a year whose SKB
-/// is not loaded (no id, needs review).
-/// </summary>
-public sealed record HolidayResponse(Guid? Id, DateOnly Date, string Name, string Kind, bool NeedsReview, string Source = CompletedCalendar.Skb)
+/// <summary>How a holiday is answered (the record is the registry's HTTP contract, in UnitRegistry.Contracts).</summary>
+public static class HolidayResponses
 {
-    public static HolidayResponse From(Holiday h) => new(h.Id, h.Date, h.Name, h.Kind.ToName(), h.NeedsReview);
+    extension(HolidayResponse)
+    {
+        public static HolidayResponse From(Holiday h) => new(h.Id, h.Date, h.Name, h.Kind.ToName(), h.NeedsReview);
 
-    public static HolidayResponse From(CalendarDay d) => new(d.Id, d.Date, d.Name, d.Kind.ToName(), d.NeedsReview, d.Source);
+        public static HolidayResponse From(CalendarDay d) => new(d.Id, d.Date, d.Name, d.Kind.ToName(), d.NeedsReview, d.Source);
+    }
 }
 
 /// <summary>Which years have SKB data, and whether next year's is still missing (a warning for admins from <c>WarnFromMonth</c>).</summary>
@@ -28,18 +28,6 @@ public sealed class CalendarOptions
 }
 
 public sealed record HolidayRequest(DateOnly? Date, string? Name, string? Kind, bool NeedsReview);
-
-/// <summary>Give <c>unitId</c> or <c>timeZone</c> (WIB/WITA/WIT), not both; neither means WIB.</summary>
-public sealed record AddWorkingDaysRequest(Guid? UnitId, string? TimeZone, string? From, int? Days);
-
-public sealed record SkippedDay(DateOnly Date, string Reason);
-
-/// <summary><see cref="Warning"/> is set when a year of the span has no SKB data; <see cref="UsedEstimate"/> when an estimated holiday was skipped.</summary>
-public sealed record AddWorkingDaysResponse(DateTimeOffset From, int Days, string TimeZone, DateTimeOffset Result, List<SkippedDay> Skipped,
-    List<int> HolidayDataYears, string? Warning, bool UsedEstimate = false);
-
-public sealed record CountWorkingDaysResponse(DateTimeOffset From, DateTimeOffset To, string TimeZone, int WorkingDays, List<int> HolidayDataYears,
-    string? Warning, bool UsedEstimate = false);
 
 public static class CalendarApi
 {
@@ -65,7 +53,7 @@ public static class CalendarApi
 
     public static async Task<Results<Ok<List<HolidayResponse>>, ValidationProblem>> ListHolidays(int? year, UnitRegistryDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var y = year ?? TimeZoneInfo.ConvertTime(clock.GetUtcNow(), UnitTimeZones.Find(UnitTimeZones.Wib)).Year;
+        var y = year ?? TimeZoneInfo.ConvertTime(clock.GetUtcNow(), IndonesianTimeZones.Find(IndonesianTimeZones.Wib)).Year;
         if (y is < 1950 or > 2200)
         {
             return Problems.Validation("year", "must be between 1950 and 2200");
@@ -79,7 +67,7 @@ public static class CalendarApi
     public static async Task<Ok<CalendarCoverageResponse>> Coverage(UnitRegistryDbContext db, TimeProvider clock,
         Microsoft.Extensions.Options.IOptions<CalendarOptions> options, CancellationToken ct)
     {
-        var today = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), UnitTimeZones.Find(UnitTimeZones.Wib));
+        var today = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), IndonesianTimeZones.Find(IndonesianTimeZones.Wib));
         var years = (await db.LoadCalendarAsync(today.Year, today.Year, ct)).SkbYears.ToList();
         var (current, next) = (years.Contains(today.Year), years.Contains(today.Year + 1));
         string? warning = null;
@@ -157,7 +145,7 @@ public static class CalendarApi
         {
             return notFound;
         }
-        var zone = UnitTimeZones.Find(zoneId);
+        var zone = IndonesianTimeZones.Find(zoneId);
         DateTimeOffset from = default;
         if (request.From is null)
         {
@@ -200,7 +188,7 @@ public static class CalendarApi
         {
             return notFound;
         }
-        var zone = UnitTimeZones.Find(zoneId);
+        var zone = IndonesianTimeZones.Find(zoneId);
         if (!Instants.TryParse(from, zone, out var f))
         {
             errors.Add("from", "required: " + Instants.Help);
@@ -232,19 +220,19 @@ public static class CalendarApi
             if (timeZone is not null)
             {
                 errors.Add("timeZone", "give unitId or timeZone, not both");
-                return (UnitTimeZones.Wib, null);
+                return (IndonesianTimeZones.Wib, null);
             }
             var zone = await db.Units.AsNoTracking().Where(u => u.Id == id).Select(u => u.TimeZoneId).FirstOrDefaultAsync(ct);
-            return zone is null ? (UnitTimeZones.Wib, Problems.NotFound($"There is no unit {id}.")) : (zone, null);
+            return zone is null ? (IndonesianTimeZones.Wib, Problems.NotFound($"There is no unit {id}.")) : (zone, null);
         }
         if (timeZone is null)
         {
-            return (UnitTimeZones.Wib, null);
+            return (IndonesianTimeZones.Wib, null);
         }
-        if (!UnitTimeZones.TryNormalize(timeZone, out var tz))
+        if (!IndonesianTimeZones.TryNormalize(timeZone, out var tz))
         {
             errors.Add("timeZone", "must be WIB, WITA or WIT (or Asia/Jakarta, Asia/Makassar, Asia/Jayapura)");
-            return (UnitTimeZones.Wib, null);
+            return (IndonesianTimeZones.Wib, null);
         }
         return (tz, null);
     }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Tinjau.UnitRegistry.Api.Data;
 using Tinjau.UnitRegistry.Api.Domain;
 using Tinjau.UnitRegistry.Api.Infrastructure;
+using Tinjau.UnitRegistry.Contracts;
 
 namespace Tinjau.UnitRegistry.Api.Apis;
 
@@ -27,9 +28,6 @@ public sealed record ServiceHoursDto(List<DayScheduleDto>? Weekly, List<HoursExc
     internal static DayScheduleDto Day(DayOfWeek d, DaySchedule s) => new(d.ToString().ToLowerInvariant(), s.AllDay,
         s.Ranges.Select(r => new TimeRangeDto(TimeRange.Format(r.Opens), TimeRange.Format(r.Closes))).ToList());
 }
-
-public sealed record ServiceHoursCheckResponse(Guid UnitId, DateTimeOffset At, DateTime LocalTime, string TimeZone, bool IsOpen,
-    string Source, string? Reason, string TodaysHours);
 
 public static class ServiceHoursApi
 {
@@ -80,7 +78,7 @@ public static class ServiceHoursApi
         {
             return Problems.NotFound($"There is no unit {id}.");
         }
-        var zone = UnitTimeZones.Find(unit.TimeZoneId);
+        var zone = IndonesianTimeZones.Find(unit.TimeZoneId);
         var instant = clock.GetUtcNow();
         if (at is not null && !Instants.TryParse(at, zone, out instant))
         {

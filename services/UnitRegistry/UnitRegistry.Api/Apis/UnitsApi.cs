@@ -4,14 +4,9 @@ using Microsoft.Extensions.Options;
 using Tinjau.UnitRegistry.Api.Data;
 using Tinjau.UnitRegistry.Api.Domain;
 using Tinjau.UnitRegistry.Api.Infrastructure;
+using Tinjau.UnitRegistry.Contracts;
 
 namespace Tinjau.UnitRegistry.Api.Apis;
-
-public sealed record LocationDto(double? Latitude, double? Longitude);
-
-public sealed record ContactDto(string? Kind, string? Value, string? Label);
-
-public sealed record HeadDto(string? Name, string? Title, string? Nip);
 
 /// <summary>Body of POST /api/units and PUT /api/units/{id} (the code cannot be changed by PUT).</summary>
 public sealed record UnitRequest(
@@ -25,39 +20,23 @@ public sealed record UnitRequest(
     List<ContactDto>? Contacts,
     HeadDto? Head);
 
-public sealed record UnitResponse(
-    Guid Id,
-    string Code,
-    string Name,
-    string Type,
-    Guid? ParentId,
-    string? Address,
-    LocationDto? Location,
-    string TimeZone,
-    string TimeZoneAbbreviation,
-    bool IsActive,
-    IReadOnlyList<ContactDto> Contacts,
-    HeadDto? Head,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+/// <summary>How a unit is answered (the record is the registry's HTTP contract, in UnitRegistry.Contracts).</summary>
+public static class UnitResponses
 {
-    public static UnitResponse From(Unit u) => new(u.Id, u.Code, u.Name, u.Type.ToName(), u.ParentId, u.Address,
-        u.Location is { } l ? new LocationDto(l.Latitude, l.Longitude) : null, u.TimeZoneId, UnitTimeZones.Abbreviation(u.TimeZoneId),
-        u.IsActive, u.Contacts.Select(c => new ContactDto(c.Kind, c.Value, c.Label)).ToArray(),
-        u.Head is { } h ? new HeadDto(h.Name, h.Title, h.Nip) : null, u.CreatedAt, u.UpdatedAt);
+    extension(UnitResponse)
+    {
+        public static UnitResponse From(Unit u) => new(u.Id, u.Code, u.Name, u.Type.ToName(), u.ParentId, u.Address,
+            u.Location is { } l ? new LocationDto(l.Latitude, l.Longitude) : null, u.TimeZoneId, IndonesianTimeZones.Abbreviation(u.TimeZoneId),
+            u.IsActive, u.Contacts.Select(c => new ContactDto(c.Kind, c.Value, c.Label)).ToArray(),
+            u.Head is { } h ? new HeadDto(h.Name, h.Title, h.Nip) : null, u.CreatedAt, u.UpdatedAt);
+    }
 }
-
-public sealed record UnitPage(IReadOnlyList<UnitResponse> Items, int Page, int PageSize, int Total);
-
-public sealed record SubtreeItem(Guid Id, string Code, string Name, string Type, Guid? ParentId, bool IsActive, int Depth);
 
 public sealed record ComplaintStatsResponse(Guid UnitId, int Received, int HandedOn, int Resolved, int Reopened, int Open, int ResolvedWithinSla,
     double? ShareResolvedWithinSla, int SlaBreaches, int Ratings, double? AverageRating, DateTimeOffset? UpdatedAt);
 
 public sealed record EvaluationResultResponse(int Period, decimal Ipp, string Category, string CategoryLabel, bool Mandiri,
     Guid EvaluationId, DateTimeOffset FinalizedAt);
-
-public sealed record LocateResponse(UnitResponse Kelurahan, double DistanceKm, double MaxDistanceKm, string Rule);
 
 public sealed record DirectoryEntryResponse(Guid UnitId, string Code, string Name, string Type, string TimeZone, int Depth,
     string CodePath, string NamePath, DateTimeOffset ProjectedAt);
@@ -567,8 +546,8 @@ public sealed record UnitInput(string Name, UnitType Type, string? Address, GeoP
                 errors.Add(lonField, "must be between -180 and 180");
             }
         }
-        timeZoneId = UnitTimeZones.Wib;
-        if (!string.IsNullOrWhiteSpace(timeZone) && !UnitTimeZones.TryNormalize(timeZone, out timeZoneId))
+        timeZoneId = IndonesianTimeZones.Wib;
+        if (!string.IsNullOrWhiteSpace(timeZone) && !IndonesianTimeZones.TryNormalize(timeZone, out timeZoneId))
         {
             errors.Add("timeZone", "must be WIB, WITA or WIT (or Asia/Jakarta, Asia/Makassar, Asia/Jayapura)");
         }

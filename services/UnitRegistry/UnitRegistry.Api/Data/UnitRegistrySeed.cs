@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Tinjau.UnitRegistry.Api.Domain;
+using Tinjau.UnitRegistry.Contracts;
 
 namespace Tinjau.UnitRegistry.Api.Data;
 
@@ -168,7 +169,7 @@ public static class UnitRegistrySeed
                 return unit;
             }
             var hours = ServiceHours.JakartaOffice([Ramadan2026()]);
-            unit = Unit.Register(Guid.CreateVersion7(now), code, name, type, parent?.Id, address, location, UnitTimeZones.Wib,
+            unit = Unit.Register(Guid.CreateVersion7(now), code, name, type, parent?.Id, address, location, IndonesianTimeZones.Wib,
                 [], null, hours, now);
             db.Units.Add(unit);
             existing[code] = unit;

@@ -19,7 +19,7 @@ public sealed class Unit : RaisesIntegrationEvents
     {
         Code = "";
         Name = "";
-        TimeZoneId = UnitTimeZones.Wib;
+        TimeZoneId = IndonesianTimeZones.Wib;
         Contacts = [];
         ServiceHours = ServiceHours.None();
     }
@@ -85,7 +85,7 @@ public sealed class Unit : RaisesIntegrationEvents
         IReadOnlyList<UnitContact>? contacts, HeadOfUnit? head, DateTimeOffset now)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        if (!UnitTimeZones.TryNormalize(timeZoneId, out var tz))
+        if (!IndonesianTimeZones.TryNormalize(timeZoneId, out var tz))
         {
             throw new ArgumentException($"'{timeZoneId}' is not WIB, WITA or WIT", nameof(timeZoneId));
         }
