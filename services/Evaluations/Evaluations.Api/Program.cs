@@ -1,66 +1,14 @@
-using Microsoft.EntityFrameworkCore;
-using Scalar.AspNetCore;
-using Tinjau.Evaluations.Api.Apis;
-using Tinjau.Evaluations.Api.Application;
 using Tinjau.Evaluations.Api.Data;
-using Tinjau.Evaluations.Api.Domain;
 using Tinjau.Evaluations.Api.Infrastructure;
-using Tinjau.Evaluations.Api.IntegrationEvents;
-using Tinjau.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
-
 builder.AddServiceDefaults();
-builder.AddTinjauAuthentication(audience: "evaluations");
-builder.AddServiceDatabase<EvaluationsDbContext>(ResourceNames.EvaluationsDb, configureDbContextOptions: o => o.UseSnakeCaseNamingConvention());
-builder.AddServiceCache(keyPrefix: "evaluations:");
-builder.AddMessaging<EvaluationsDbContext>(bus => bus.AddConsumer<PlatformEvidenceConsumer>());
-
-builder.Services.AddOptions<F03Options>().BindConfiguration(F03Options.Section)
-    .Validate(o => o.Share is >= 0 and <= 0.5m && o.MinimumRespondents >= 1 && o.MaxInvitationsPerRequest >= 1,
-        "Evaluations:F03: Share in [0, 0.5], MinimumRespondents ≥ 1, MaxInvitationsPerRequest ≥ 1.")
-    .ValidateOnStart();
-builder.Services.AddOptions<SkmOptions>().BindConfiguration(SkmOptions.Section)
-    .Validate(o => o.WeightDecimals is null or (>= 2 and <= 6), "Evaluations:Skm:WeightDecimals is empty (exact 1/9) or 2–6.")
-    .ValidateOnStart();
-builder.Services.AddOptions<EvidenceOptions>().BindConfiguration(EvidenceOptions.Section);
-builder.Services.AddOptions<OmbudsmanOptions>().BindConfiguration(OmbudsmanOptions.Section)
-    .Validate(o => o.GreenFrom > o.YellowFrom, "Evaluations:Ombudsman: GreenFrom must be above YellowFrom.")
-    .ValidateOnStart();
-
-// The registry's one client: units and subtrees kept five minutes, working-day answers asked fresh.
-builder.AddUnitRegistryClient("evaluations", builder.Configuration["Evaluations:UnitRegistryScope"] ?? "unitregistry",
-    o => o.WorkingDaysFor = TimeSpan.Zero);
-builder.Services.AddSingleton<CityClock>();
-builder.Services.AddScoped<Access>();
-builder.Services.AddScoped<EvaluationLoader>();
-builder.Services.AddScoped<EvaluationIndex>();
-builder.Services.AddScoped<PlatformEvidenceQueries>();
-builder.Services.AddScoped<Scorecards>();
-builder.Services.AddSingleton<RecommendationOverdueSweep>();
-builder.Services.AddHostedService(sp => sp.GetRequiredService<RecommendationOverdueSweep>());
-
-builder.Services.AddSkmTokenLimit();
-builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
-{
-    doc.Info.Title = "Tinjau Evaluations API";
-    doc.Info.Description = "PEKPPP cycles (F01, F02, verification, F03, berita acara, IPP and category, recommendations), SKM, "
-                           + "platform evidence from complaints and sidak, Ombudsman readiness, scorecards.";
-    return Task.CompletedTask;
-}));
+builder.AddEvaluations();
 
 var app = builder.Build();
-
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.UseRateLimiter();
-
-app.MapOpenApi();
-app.MapScalarApiReference();
-app.MapDefaultEndpoints();
-app.MapEvaluationsApi();
+app.MapEvaluations();
 
 await app.MigrateDbContextAsync<EvaluationsDbContext>(EvaluationsSeed.SeedAsync);
-app.Run();
+await app.RunAsync();
 
 public partial class Program;

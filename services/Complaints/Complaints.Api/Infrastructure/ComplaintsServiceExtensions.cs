@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Http.Resilience;
 using Tinjau.Complaints.Api.Apis;
 using Tinjau.Complaints.Api.Application;
+using Tinjau.Complaints.Api.Data;
 using Tinjau.Complaints.Api.Domain;
+using Tinjau.Messaging;
 
 namespace Tinjau.Complaints.Api.Infrastructure;
 
@@ -11,9 +13,17 @@ public static class ComplaintsServiceExtensions
 {
     public const string ClientId = "complaints";
 
-    /// <summary>The service's own registrations: options, the unit registry client, application services, the SLA monitor.</summary>
+    /// <summary>
+    /// The service's registrations: authentication, database, cache, messaging, options, the unit registry client,
+    /// application services, the SLA monitor, the OpenAPI document.
+    /// </summary>
     public static IHostApplicationBuilder AddComplaints(this IHostApplicationBuilder builder)
     {
+        builder.AddTinjauAuthentication(audience: "complaints");
+        builder.AddServiceDatabase<ComplaintsDb>(ResourceNames.ComplaintsDb);
+        builder.AddServiceCache(keyPrefix: "complaints:");
+        builder.AddMessaging<ComplaintsDb>();
+
         var services = builder.Services;
         services.AddOptions<ComplaintsOptions>().BindConfiguration(ComplaintsOptions.Section)
             .Validate(o => o.Categories.Count > 0, "Complaints:Categories must list at least one category.")
@@ -44,7 +54,22 @@ public static class ComplaintsServiceExtensions
         });
         services.AddHttpContextAccessor();
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
-        services.AddOpenApi();
+        services.AddServiceApi("Tinjau Complaints API", "Citizen complaints from every channel, the JAKI/LAPOR! workflow, SLA clocks in "
+            + "working days, public tracking, statistics and Open311 GeoReport v2.");
         return builder;
+    }
+
+    /// <summary>The service's pipeline and every endpoint.</summary>
+    public static WebApplication MapComplaints(this WebApplication app)
+    {
+        app.UseServiceApi();
+        app.MapComplaintsApi();
+        app.MapComplaintWorkflowApi();
+        app.MapTrackingApi();
+        app.MapAttachmentsApi();
+        app.MapSupportApi();
+        app.MapStatisticsApi();
+        app.MapOpen311Api();
+        return app;
     }
 }

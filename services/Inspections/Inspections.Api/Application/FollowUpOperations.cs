@@ -5,8 +5,6 @@ using Tinjau.Inspections.Api.Apis;
 using Tinjau.Inspections.Api.Data;
 using Tinjau.Inspections.Api.Domain;
 using Tinjau.Inspections.Api.Infrastructure;
-using Tinjau.Inspections.Api.IntegrationEvents;
-using Tinjau.Messaging;
 using static Tinjau.Inspections.Api.Application.FieldRules;
 
 namespace Tinjau.Inspections.Api.Application;
@@ -88,7 +86,6 @@ public sealed class FollowUpOperations(InspectionsDb db, InspectionsScope scope,
         }
         var now = clock.GetUtcNow();
         c.Respond(answer!, scope.Subject, now);
-        db.AddIntegrationEvent(InspectionEvents.Answered(c, now));
         return await RecordAsync(c.VisitId, c.UnitId, "clarification-answered", new JsonObject
         {
             ["clarificationId"] = c.Id.ToString(),
@@ -218,7 +215,6 @@ public sealed class FollowUpOperations(InspectionsDb db, InspectionsScope scope,
         }
         var now = clock.GetUtcNow();
         s.RecordDecision(decision, level, decidedBy!, note, scope.Subject, now);
-        db.AddIntegrationEvent(InspectionEvents.Decided(s, now));
         var view = await RecordAsync(s.VisitId, s.UnitId, "sanction-decided", new JsonObject
         {
             ["sanctionId"] = s.Id.ToString(),

@@ -6,8 +6,6 @@ using Tinjau.Inspections.Api.Apis;
 using Tinjau.Inspections.Api.Data;
 using Tinjau.Inspections.Api.Domain;
 using Tinjau.Inspections.Api.Infrastructure;
-using Tinjau.Inspections.Api.IntegrationEvents;
-using Tinjau.Messaging;
 using static Tinjau.Inspections.Api.Application.FieldRules;
 
 namespace Tinjau.Inspections.Api.Application;
@@ -108,11 +106,6 @@ public sealed class VisitSubmission(InspectionsDb db, InspectionsScope scope, Vi
         foreach (var file in files)
         {
             store.Stage(file.Input.Id, file.Bytes);
-        }
-        db.AddIntegrationEvent(InspectionEvents.Completed(visit, now));
-        foreach (var finding in visit.Findings)
-        {
-            db.AddIntegrationEvent(InspectionEvents.Violation(finding, visit.IsBackdated, now));
         }
         await db.SaveChangesAsync(ct);
         await cache.InvalidateAsync(visit.UnitId);

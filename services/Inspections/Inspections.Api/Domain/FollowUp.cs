@@ -1,3 +1,6 @@
+using Tinjau.Inspections.Api.IntegrationEvents;
+using Tinjau.Messaging;
+
 namespace Tinjau.Inspections.Api.Domain;
 
 public enum ClarificationStatus
@@ -13,7 +16,7 @@ public enum ClarificationStatus
 }
 
 /// <summary>A request to the unit to clarify a finding. Open → Answered → Accepted | Escalated (Open → Escalated once overdue).</summary>
-public sealed class ClarificationRequest
+public sealed class ClarificationRequest : RaisesIntegrationEvents
 {
     private ClarificationRequest()
     {
@@ -65,6 +68,7 @@ public sealed class ClarificationRequest
         AnsweredBy = by;
         AnsweredAt = Instants.Normalize(at);
         Status = ClarificationStatus.Answered;
+        Raise(InspectionEvents.Answered(this, at));
     }
 
     public void Accept(string? note, string by, DateTimeOffset at)
@@ -115,7 +119,7 @@ public enum SanctionDecision
 /// A sanction recommendation (PP 94/2021) to the direct superior of an officer at fault, tracked until the superior's
 /// decision is recorded. AwaitingDecision → Decided.
 /// </summary>
-public sealed class SanctionRecommendation
+public sealed class SanctionRecommendation : RaisesIntegrationEvents
 {
     private SanctionRecommendation()
     {
@@ -197,5 +201,6 @@ public sealed class SanctionRecommendation
         RecordedBy = recordedBy;
         DecidedAt = Instants.Normalize(at);
         Status = SanctionStatus.Decided;
+        Raise(InspectionEvents.Decided(this, at));
     }
 }

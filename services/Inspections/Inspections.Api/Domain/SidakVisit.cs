@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Tinjau.Inspections.Api.IntegrationEvents;
+using Tinjau.Messaging;
 
 namespace Tinjau.Inspections.Api.Domain;
 
@@ -152,7 +154,7 @@ public sealed record SubmissionContent(ChecklistTemplate Template, IReadOnlyList
 /// A sidak visit to one unit: check-in on site, then one submission (checklist, attendance, findings, evidence), then
 /// only amendments. Every step is appended to a hash-chained record.
 /// </summary>
-public sealed class SidakVisit
+public sealed class SidakVisit : RaisesIntegrationEvents
 {
     public const string CheckInKind = "check-in";
     public const string SubmissionKind = "submission";
@@ -264,6 +266,11 @@ public sealed class SidakVisit
         SubmittedAt = Instants.Normalize(at);
         Status = VisitStatus.Submitted;
         Append(SubmissionKind, SubmissionSnapshot(), by, at);
+        Raise(InspectionEvents.Completed(this, at));
+        foreach (var finding in Findings)
+        {
+            Raise(InspectionEvents.Violation(finding, IsBackdated, at));
+        }
     }
 
     public Amendment Amend(Guid amendmentId, string target, string correction, string reason, string by, DateTimeOffset at)

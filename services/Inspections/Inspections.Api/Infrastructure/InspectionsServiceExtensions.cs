@@ -1,20 +1,28 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tinjau.Inspections.Api.Apis;
 using Tinjau.Inspections.Api.Application;
 using Tinjau.Inspections.Api.Data;
+using Tinjau.Messaging;
 
 namespace Tinjau.Inspections.Api.Infrastructure;
 
 public static class InspectionsServiceExtensions
 {
     /// <summary>
-    /// Options, the unit registry client, the evidence store, the unit record cache, the per-request scope, the route
+    /// Authentication, database, cache, messaging, the OpenAPI document, options, the unit registry client, the evidence store, the unit record cache, the per-request scope, the route
     /// policies and the operations of <c>Application/</c>.
     /// </summary>
     public static IHostApplicationBuilder AddInspections(this IHostApplicationBuilder builder)
     {
+        builder.AddTinjauAuthentication(audience: "inspections");
+        builder.AddServiceDatabase<InspectionsDb>(ResourceNames.InspectionsDb, configureDbContextOptions: o => o.UseSnakeCaseNamingConvention());
+        builder.AddServiceCache(keyPrefix: "inspections:");
+        builder.AddMessaging<InspectionsDb>();
+        builder.Services.AddServiceApi("Tinjau Inspections API", "Sidak: secret plans, check-in, checklist, attendance, evidence, "
+            + "hash-chained visit records, follow-up to sanctions.");
         var services = builder.Services;
         services.AddOptions<InspectionsOptions>().BindConfiguration(InspectionsOptions.Section);
         // The registry's one client (short timeouts; a client-credentials token when the Identity service gave this
@@ -43,8 +51,10 @@ public static class InspectionsServiceExtensions
         return builder;
     }
 
-    public static WebApplication MapInspectionsApis(this WebApplication app)
+    /// <summary>The service's pipeline and every endpoint.</summary>
+    public static WebApplication MapInspections(this WebApplication app)
     {
+        app.UseServiceApi();
         app.MapPlansApi();
         app.MapVisitsApi();
         app.MapChecklistsApi();
