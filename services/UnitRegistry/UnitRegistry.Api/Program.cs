@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Scalar.AspNetCore;
 using Tinjau.Messaging;
 using Tinjau.UnitRegistry.Api.Apis;
+using Tinjau.UnitRegistry.Api.Application;
 using Tinjau.UnitRegistry.Api.Data;
 using Tinjau.UnitRegistry.Api.Infrastructure;
 using Tinjau.UnitRegistry.Api.IntegrationEvents;
@@ -22,6 +23,7 @@ builder.AddMessaging<UnitRegistryDbContext>(bus =>
 });
 
 builder.Services.AddSingleton<UnitCache>();
+builder.Services.AddScoped<UnitImport>();
 builder.Services.AddOptions<LocateOptions>().BindConfiguration("UnitRegistry:Locate");
 builder.Services.AddOptions<CalendarOptions>().BindConfiguration("UnitRegistry:Calendar");
 builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
