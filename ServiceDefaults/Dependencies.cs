@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Http.Resilience;
@@ -13,8 +15,9 @@ namespace Microsoft.Extensions.Hosting;
 /// <c>Retry-After</c> (ProblemExceptionHandler), never half a minute and a 500:
 /// <list type="bullet">
 /// <item>its database: connect within 3 s, two quick retries of a transient failure (not Aspire's six over ~27 s);</item>
-/// <item>the cache: a command fails at once while Redis is unreachable (no backlog), and the service's keys are dropped
-/// when the connection comes back, since what changed meanwhile could not invalidate them;</item>
+/// <item>the cache (<see cref="ServiceCache"/>): a command fails at once while Redis is unreachable (no backlog) and
+/// the database answers; every entry is invalidated when the connection comes back, since what changed meanwhile
+/// could not invalidate it;</item>
 /// <item>another service: <see cref="WithTimeouts"/> on its typed client.</item>
 /// </list>
 /// </summary>
@@ -40,7 +43,11 @@ public static class Dependencies
         return builder;
     }
 
-    /// <param name="keyPrefix">The prefix of every key this service writes (<c>unitregistry:</c>): dropped when Redis returns.</param>
+    /// <summary>
+    /// The service's <see cref="ServiceCache"/>: HybridCache over Aspire's Redis client, whose commands fail at once while
+    /// Redis is unreachable (no backlog, 1 s timeouts).
+    /// </summary>
+    /// <param name="keyPrefix">The prefix of every key this service writes in Redis (<c>unitregistry:</c>).</param>
     public static IHostApplicationBuilder AddServiceCache(this IHostApplicationBuilder builder, string keyPrefix)
     {
         builder.AddRedisClient(ResourceNames.Cache, configureOptions: options =>
@@ -51,8 +58,14 @@ public static class Dependencies
             options.AsyncTimeout = 1000;
             options.SyncTimeout = 1000;
         });
-        builder.Services.AddHostedService(sp => new CacheFlushOnReconnect(sp.GetRequiredService<IConnectionMultiplexer>(), keyPrefix,
-            sp.GetRequiredService<ILogger<CacheFlushOnReconnect>>()));
+        builder.Services.AddStackExchangeRedisCache(options => options.InstanceName = keyPrefix);
+        builder.Services.AddOptions<RedisCacheOptions>().Configure<IConnectionMultiplexer>((options, redis) =>
+            options.ConnectionMultiplexerFactory = () => Task.FromResult(redis));
+        builder.Services.AddHybridCache(options => options.MaximumPayloadBytes = 16 * 1024 * 1024)
+            .AddSerializerFactory(new ServiceCache.WebJson());
+        builder.Services.AddSingleton(sp => new ServiceCache(sp.GetRequiredService<HybridCache>(),
+            sp.GetRequiredService<IConnectionMultiplexer>(), keyPrefix, sp.GetRequiredService<ILogger<ServiceCache>>()));
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ServiceCache>());
         return builder;
     }
 
@@ -92,71 +105,6 @@ public static class Dependencies
                 || registration.Name.Contains("masstransit", StringComparison.OrdinalIgnoreCase))
             {
                 registration.FailureStatus = HealthStatus.Degraded;
-            }
-        }
-    }
-
-    private sealed class CacheFlushOnReconnect(IConnectionMultiplexer redis, string prefix, ILogger<CacheFlushOnReconnect> logger) : IHostedService
-    {
-        private int _lost;
-
-        public Task StartAsync(CancellationToken cancellationToken)
-        {
-            redis.ConnectionFailed += OnFailed;
-            redis.ConnectionRestored += OnRestored;
-            return Task.CompletedTask;
-        }
-
-        public Task StopAsync(CancellationToken cancellationToken)
-        {
-            redis.ConnectionFailed -= OnFailed;
-            redis.ConnectionRestored -= OnRestored;
-            return Task.CompletedTask;
-        }
-
-        private void OnFailed(object? sender, ConnectionFailedEventArgs e) => Interlocked.Exchange(ref _lost, 1);
-
-        private void OnRestored(object? sender, ConnectionFailedEventArgs e)
-        {
-            if (e.ConnectionType != ConnectionType.Interactive || Interlocked.Exchange(ref _lost, 0) == 0)
-            {
-                return;
-            }
-            _ = Task.Run(FlushAsync);
-        }
-
-        private async Task FlushAsync()
-        {
-            try
-            {
-                var removed = 0L;
-                foreach (var endpoint in redis.GetEndPoints())
-                {
-                    var server = redis.GetServer(endpoint);
-                    if (server.IsReplica)
-                    {
-                        continue;
-                    }
-                    var batch = new List<RedisKey>();
-                    await foreach (var key in server.KeysAsync(pattern: prefix + "*", pageSize: 500))
-                    {
-                        batch.Add(key);
-                        if (batch.Count == 500)
-                        {
-                            removed += await redis.GetDatabase().KeyDeleteAsync([.. batch]);
-                            batch.Clear();
-                        }
-                    }
-                    if (batch.Count > 0)
-                    {
-                        removed += await redis.GetDatabase().KeyDeleteAsync([.. batch]);
-                    }
-                }
-                logger.LogInformation("The cache is back: {Count} entries under {Prefix} dropped", removed, prefix);
-            }
-            catch (Exception ex) when (ex is RedisException or TimeoutException)
-            {
-                logger.LogWarning(ex, "The cache is back but its entries under {Prefix} could not be dropped", prefix);
             }
         }
     }

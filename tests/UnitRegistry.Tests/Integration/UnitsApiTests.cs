@@ -2,6 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Tinjau.UnitRegistry.Api.Data;
 
 namespace Tinjau.UnitRegistry.Tests.Integration;
 
@@ -238,6 +242,30 @@ public class UnitsApiTests(UnitRegistryAppFixture app)
         Assert.Equal("Kota Berganti Nama", (await Client.GetFromJsonAsync<JsonElement>($"/api/units/{id}")).GetProperty("name").GetString());
         Assert.Equal("Kota Berganti Nama", (await Client.GetFromJsonAsync<JsonElement>($"/api/units/by-code/{kota.GetProperty("code").GetString()}")).GetProperty("name").GetString());
         await redis.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task After_a_Redis_outage_nothing_cached_before_it_is_served()
+    {
+        // A change that could not invalidate the cache (here: written to the database behind the service's back while
+        // Redis is down) must not be hidden by the memory copy (30 s) or the Redis copy (5 min) once Redis is back.
+        var kota = await app.CreateKotaAsync();
+        var id = kota.GetProperty("id").GetGuid();
+        Assert.Equal(kota.GetProperty("name").GetString(), (await Client.GetFromJsonAsync<JsonElement>($"/api/units/{id}")).GetProperty("name").GetString());
+        await app.Infrastructure.StopServerAsync(ResourceNames.Cache);
+        try
+        {
+            using var scope = app.Factory.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<UnitRegistryDbContext>().Units.Where(u => u.Id == id)
+                .ExecuteUpdateAsync(u => u.SetProperty(x => x.Name, "Kota Selama Gangguan"));
+        }
+        finally
+        {
+            await app.Infrastructure.StartServerAsync(ResourceNames.Cache);
+        }
+        await Eventually.TrueAsync(async () =>
+            (await Client.GetFromJsonAsync<JsonElement>($"/api/units/{id}")).GetProperty("name").GetString() == "Kota Selama Gangguan",
+            TimeSpan.FromSeconds(20), "the unit's new name once Redis is back");
     }
 
     [Fact]

@@ -1,7 +1,5 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 using Tinjau.Complaints.Api.Data;
 using Tinjau.Complaints.Api.Domain;
 using Tinjau.Complaints.Api.Infrastructure;
@@ -25,13 +23,11 @@ public sealed record StatisticsView(
 
 /// <summary>
 /// Statistics per unit and period from the <c>complaint_stats</c> read model (kept in the same transaction as every
-/// change), cached in Redis for a short while. The period is of filing dates, both ends inclusive, in the city's zone.
+/// change), cached for a short while (<see cref="ServiceCache"/>, in Redis under <c>complaints:stats:</c>). The period
+/// is of filing dates, both ends inclusive, in the city's zone.
 /// </summary>
-public sealed class ComplaintStatistics(ComplaintsDb db, IConnectionMultiplexer redis, IOptions<ComplaintsOptions> options, TimeProvider time,
-    ILogger<ComplaintStatistics> logger)
+public sealed class ComplaintStatistics(ComplaintsDb db, ServiceCache cache, IOptions<ComplaintsOptions> options, TimeProvider time)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     private sealed class Totals
     {
         public int Total { get; set; }
@@ -42,34 +38,9 @@ public sealed class ComplaintStatistics(ComplaintsDb db, IConnectionMultiplexer 
         public double? AverageRating { get; set; }
     }
 
-    public async Task<StatisticsView> GetAsync(Guid? unitId, DateOnly from, DateOnly to, CancellationToken ct)
-    {
-        var key = $"complaints:stats:v1:{unitId?.ToString() ?? "all"}:{from:yyyyMMdd}:{to:yyyyMMdd}";
-        var cache = redis.GetDatabase();
-        try
-        {
-            var hit = await cache.StringGetAsync(key);
-            if (hit.HasValue)
-            {
-                return JsonSerializer.Deserialize<StatisticsView>(hit.ToString(), Json)!;
-            }
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
-        {
-            logger.LogWarning(ex, "Statistics cache unavailable; computing from the read model");
-        }
-
-        var view = await ComputeAsync(unitId, from, to, ct);
-        try
-        {
-            await cache.StringSetAsync(key, JsonSerializer.Serialize(view, Json), options.Value.StatisticsCacheDuration);
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
-        {
-            logger.LogWarning(ex, "Statistics cache unavailable; not caching");
-        }
-        return view;
-    }
+    public async Task<StatisticsView> GetAsync(Guid? unitId, DateOnly from, DateOnly to, CancellationToken ct) =>
+        await cache.GetOrCreateAsync($"stats:v1:{unitId?.ToString() ?? "all"}:{from:yyyyMMdd}:{to:yyyyMMdd}",
+            async token => await ComputeAsync(unitId, from, to, token), options.Value.StatisticsCacheDuration, null, ct);
 
     private async Task<StatisticsView> ComputeAsync(Guid? unitId, DateOnly from, DateOnly to, CancellationToken ct)
     {

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using StackExchange.Redis;
 using Tinjau.Evaluations.Api.Data;
 using Tinjau.Evaluations.Api.Domain;
 
@@ -15,55 +13,24 @@ public sealed record Scorecard(Guid UnitId, string UnitCode, string UnitName, in
 public sealed record Ranking(int Year, int Units, IReadOnlyList<Scorecard> Items);
 
 /// <summary>
-/// Scorecards and rankings of finalized (fully signed) evaluations, with the trend against the previous year, cached in
-/// Redis per year (key <c>evaluations:rankings:{year}</c>, <c>Evaluations:Scorecards:CacheSeconds</c>, default 300) and
-/// dropped when an evaluation of that year or the next is finalized. Only finalized results exist here, so the public
-/// view and the staff view read the same data. External (non-mandiri) results are ranked; mandiri results are listed unranked.
+/// Scorecards and rankings of finalized (fully signed) evaluations, with the trend against the previous year, cached per
+/// year in the service cache (key and tag <c>rankings:{year}</c>, in Redis <c>evaluations:rankings:{year}</c>;
+/// <c>Evaluations:Scorecards:CacheSeconds</c>, default 300) and dropped when an evaluation of that year or the next is
+/// finalized. Only finalized results exist here, so the public view and the staff view read the same data. External
+/// (non-mandiri) results are ranked; mandiri results are listed unranked.
 /// </summary>
-public sealed class Scorecards(EvaluationsDbContext db, IConnectionMultiplexer redis, IConfiguration configuration, ILogger<Scorecards> logger)
+public sealed class Scorecards(EvaluationsDbContext db, ServiceCache cache, IConfiguration configuration)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    public static string Key(int year) => $"rankings:{year}";
 
-    public static string Key(int year) => $"evaluations:rankings:{year}";
-
-    public async Task<Ranking> RankingAsync(int year, CancellationToken ct)
-    {
-        var cache = redis.GetDatabase();
-        try
-        {
-            var cached = await cache.StringGetAsync(Key(year));
-            if (cached.HasValue)
-            {
-                return JsonSerializer.Deserialize<Ranking>(cached.ToString(), Json)!;
-            }
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
-        {
-            logger.LogWarning(ex, "Scorecard cache unavailable; computing from the database");
-        }
-        var ranking = await ComputeAsync(year, ct);
-        try
-        {
-            var seconds = configuration.GetValue("Evaluations:Scorecards:CacheSeconds", 300);
-            await cache.StringSetAsync(Key(year), JsonSerializer.Serialize(ranking, Json), TimeSpan.FromSeconds(seconds));
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
-        {
-            logger.LogWarning(ex, "Scorecard cache unavailable; result not cached");
-        }
-        return ranking;
-    }
+    public async Task<Ranking> RankingAsync(int year, CancellationToken ct) =>
+        await cache.GetOrCreateAsync(Key(year), async token => await ComputeAsync(year, token),
+            TimeSpan.FromSeconds(configuration.GetValue("Evaluations:Scorecards:CacheSeconds", 300)), [Key(year)], ct);
 
     public async Task InvalidateAsync(int year)
     {
-        try
-        {
-            await redis.GetDatabase().KeyDeleteAsync([Key(year), Key(year + 1)]);
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
-        {
-            logger.LogWarning(ex, "Could not drop cached scorecards of {Year}", year);
-        }
+        await cache.RemoveByTagAsync(Key(year));
+        await cache.RemoveByTagAsync(Key(year + 1));
     }
 
     private async Task<Ranking> ComputeAsync(int year, CancellationToken ct)

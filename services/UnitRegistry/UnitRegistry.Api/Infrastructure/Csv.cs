@@ -1,92 +1,40 @@
-using System.Text;
+using CsvHelper;
 
 namespace Tinjau.UnitRegistry.Api.Infrastructure;
 
-/// <summary>A small RFC 4180 reader: comma or semicolon separated, double-quoted fields, "" as an escaped quote.</summary>
+/// <summary>
+/// Reads CSV with CsvHelper (RFC 4180: double-quoted fields, "" as an escaped quote, line breaks inside quotes): comma
+/// or semicolon separated, whichever the first line has more of; a byte order mark is skipped; fields are trimmed and
+/// blank lines skipped. Each row carries the line of the file it starts on (the first line is 1), counting the lines
+/// inside quoted fields, so a row after a multi-line field has a line number larger than its position. CR LF, LF and a
+/// lone CR (old Mac files; the hand-written reader before CsvHelper dropped it) each end a line.
+/// </summary>
 public static class Csv
 {
     public sealed record Row(int Line, IReadOnlyList<string> Fields);
 
     public static List<Row> Parse(string text)
     {
-        var rows = new List<Row>();
-        if (text.Length > 0 && text[0] == '\uFEFF')
-        {
-            text = text[1..];
-        }
         var firstLineEnd = text.IndexOf('\n');
         var header = firstLineEnd < 0 ? text : text[..firstLineEnd];
         var separator = header.Count(c => c == ';') > header.Count(c => c == ',') ? ';' : ',';
-
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var inQuotes = false;
-        var line = 1;
-        var rowLine = 1;
-        for (var i = 0; i < text.Length; i++)
+        using var reader = CsvReader.FromText(text, new CsvReaderOptions
         {
-            var c = text[i];
-            if (inQuotes)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    inQuotes = false;
-                }
-                else
-                {
-                    if (c == '\n')
-                    {
-                        line++;
-                    }
-                    field.Append(c);
-                }
-            }
-            else if (c == '"' && field.Length == 0)
-            {
-                inQuotes = true;
-            }
-            else if (c == separator)
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c == '\r')
-            {
-                // ignored; \n ends the row
-            }
-            else if (c == '\n')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-                AddRow(rows, rowLine, fields);
-                fields = [];
-                line++;
-                rowLine = line;
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-        if (field.Length > 0 || fields.Count > 0)
+            Separator = separator,
+            HasHeader = false,
+            TrackLineNumbers = true,
+            DetectSeparatorHint = false,
+        });
+        var rows = new List<Row>();
+        while (reader.Read())
         {
-            fields.Add(field.ToString());
-            AddRow(rows, rowLine, fields);
+            var fields = reader.Current.ToArray();
+            if (fields is [var only] && string.IsNullOrWhiteSpace(only))
+            {
+                continue; // a line of blanks
+            }
+            rows.Add(new Row((int)reader.LineNumber, fields.Select(f => (f ?? "").Trim()).ToArray()));
         }
         return rows;
-    }
-
-    private static void AddRow(List<Row> rows, int line, List<string> fields)
-    {
-        if (fields.Count == 1 && string.IsNullOrWhiteSpace(fields[0]))
-        {
-            return; // blank line
-        }
-        rows.Add(new Row(line, fields.Select(f => f.Trim()).ToArray()));
     }
 }

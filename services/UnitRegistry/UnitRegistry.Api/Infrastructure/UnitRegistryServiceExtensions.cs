@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Tinjau.Messaging;
+using Tinjau.UnitRegistry.Api.Apis;
+using Tinjau.UnitRegistry.Api.Application;
+using Tinjau.UnitRegistry.Api.Data;
+using Tinjau.UnitRegistry.Api.IntegrationEvents;
+
+namespace Tinjau.UnitRegistry.Api.Infrastructure;
+
+/// <summary>What <c>Program.cs</c> calls: the service's registrations and its pipeline with every endpoint.</summary>
+public static class UnitRegistryServiceExtensions
+{
+    /// <summary>Authentication, database, cache, messaging with the registry's consumers, options, the OpenAPI document.</summary>
+    public static IHostApplicationBuilder AddUnitRegistry(this IHostApplicationBuilder builder)
+    {
+        builder.AddTinjauAuthentication(audience: "unitregistry");
+        builder.AddServiceDatabase<UnitRegistryDbContext>(ResourceNames.UnitRegistryDb, configureDbContextOptions: o => o.UseSnakeCaseNamingConvention());
+        builder.AddServiceCache(keyPrefix: "unitregistry:");
+        builder.AddMessaging<UnitRegistryDbContext>(bus =>
+        {
+            bus.AddConsumer<UnitRegisteredConsumer>();
+            // Counters of one unit are read, changed and written: one message at a time per instance, and the row's
+            // concurrency token turns a clash between instances into a retry rather than a lost count.
+            bus.AddConsumer<ComplaintStatsConsumer>().Endpoint(e => e.ConcurrentMessageLimit = 1);
+            bus.AddConsumer<EvaluationResultConsumer>().Endpoint(e => e.ConcurrentMessageLimit = 1);
+        });
+
+        builder.Services.AddSingleton<UnitCache>();
+        builder.Services.AddScoped<UnitImport>();
+        builder.Services.AddOptions<LocateOptions>().BindConfiguration("UnitRegistry:Locate");
+        builder.Services.AddOptions<CalendarOptions>().BindConfiguration("UnitRegistry:Calendar");
+        builder.Services.AddServiceApi("Tinjau UnitRegistry API",
+            "Units (UKPD) and their hierarchy, service hours, service catalogue, holiday calendar and working days. " + UnitsApi.LocateRule);
+        return builder;
+    }
+
+    /// <summary>The service's pipeline and every endpoint.</summary>
+    public static WebApplication MapUnitRegistry(this WebApplication app)
+    {
+        app.UseServiceApi();
+        app.MapUnitRegistryApi();
+        return app;
+    }
+}
