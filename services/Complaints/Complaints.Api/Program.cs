@@ -1,6 +1,3 @@
-using Tinjau.Complaints.Api.Data;
-using Tinjau.Complaints.Api.Infrastructure;
-
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddComplaints();

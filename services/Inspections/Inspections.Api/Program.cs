@@ -1,6 +1,3 @@
-using Tinjau.Inspections.Api.Data;
-using Tinjau.Inspections.Api.Infrastructure;
-
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddInspections();

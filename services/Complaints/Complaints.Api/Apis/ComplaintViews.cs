@@ -1,5 +1,3 @@
-using Tinjau.Complaints.Api.Domain;
-
 namespace Tinjau.Complaints.Api.Apis;
 
 public sealed record LocationView(double Latitude, double Longitude);

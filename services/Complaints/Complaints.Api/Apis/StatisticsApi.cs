@@ -1,10 +1,3 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-using Tinjau.Complaints.Api.Domain;
-using Tinjau.Complaints.Api.Application;
-using Tinjau.Complaints.Api.Infrastructure;
-
 namespace Tinjau.Complaints.Api.Apis;
 
 public static class StatisticsApi

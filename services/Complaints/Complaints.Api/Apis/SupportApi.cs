@@ -1,12 +1,4 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Npgsql;
-using Tinjau.Complaints.Api.Application;
-using Tinjau.Complaints.Api.Data;
-using Tinjau.Complaints.Api.Domain;
-using Tinjau.Complaints.Api.Infrastructure;
 
 namespace Tinjau.Complaints.Api.Apis;
 

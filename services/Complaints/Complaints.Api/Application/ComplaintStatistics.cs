@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Tinjau.Complaints.Api.Data;
-using Tinjau.Complaints.Api.Domain;
-using Tinjau.Complaints.Api.Infrastructure;
-
 namespace Tinjau.Complaints.Api.Application;
 
 public sealed record StatisticsView(

@@ -1,9 +1,3 @@
-using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
-using Tinjau.Complaints.Api.Data;
-using Tinjau.Complaints.Api.Domain;
-using Tinjau.Complaints.Api.Infrastructure;
-
 namespace Tinjau.Complaints.Api.Application;
 
 /// <summary>Who may take an action.</summary>

@@ -1,9 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Npgsql;
-using Tinjau.Complaints.Api.Data;
-using Tinjau.Complaints.Api.Domain;
-using Tinjau.Complaints.Api.Infrastructure;
 
 namespace Tinjau.Complaints.Api.Application;
 

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Options;
-using Tinjau.Complaints.Api.Infrastructure;
 
 namespace Tinjau.Complaints.Api.Application;
 

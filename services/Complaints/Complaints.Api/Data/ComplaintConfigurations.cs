@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Tinjau.Complaints.Api.Domain;
 
 namespace Tinjau.Complaints.Api.Data;
 

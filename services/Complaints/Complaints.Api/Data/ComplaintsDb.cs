@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Tinjau.Complaints.Api.Domain;
-using Tinjau.Complaints.Api.Infrastructure;
-using Tinjau.Messaging;
-
 namespace Tinjau.Complaints.Api.Data;
 
 /// <summary>

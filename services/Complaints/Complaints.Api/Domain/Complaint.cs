@@ -1,6 +1,3 @@
-using Tinjau.Complaints.Api.IntegrationEvents;
-using Tinjau.Messaging;
-
 namespace Tinjau.Complaints.Api.Domain;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Security.Claims;
-using Tinjau.Complaints.Api.Domain;
-
 namespace Tinjau.Complaints.Api.Infrastructure;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Tinjau.Complaints.Api.Domain;
-
 namespace Tinjau.Complaints.Api.Infrastructure;
 
 /// <summary><c>Complaints</c> in configuration.</summary>

@@ -1,11 +1,6 @@
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Http.Resilience;
-using Tinjau.Complaints.Api.Apis;
-using Tinjau.Complaints.Api.Application;
-using Tinjau.Complaints.Api.Data;
-using Tinjau.Complaints.Api.Domain;
-using Tinjau.Messaging;
 
 namespace Tinjau.Complaints.Api.Infrastructure;
 
@@ -40,6 +35,7 @@ public static class ComplaintsServiceExtensions
         services.AddScoped<ComplaintIntake>();
         services.AddScoped<ComplaintWorkflow>();
         services.AddScoped<ComplaintStatistics>();
+        services.AddScoped<Open311Requests>();
         services.AddScoped<SlaSweep>();
         services.AddScoped<ComplaintWorkflowApi.Ctx>();
         services.AddHostedService<SlaMonitor>();

@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using Tinjau.Complaints.Api.Domain;
 
 namespace Tinjau.Complaints.Api.Infrastructure;
 

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Options;
-using Tinjau.Complaints.Api.Domain;
-
 namespace Tinjau.Complaints.Api.Infrastructure;
 
 /// <summary>

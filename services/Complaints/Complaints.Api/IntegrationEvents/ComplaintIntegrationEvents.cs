@@ -1,4 +1,3 @@
-using Tinjau.Complaints.Api.Domain;
 using Tinjau.Complaints.Contracts;
 
 namespace Tinjau.Complaints.Api.IntegrationEvents;

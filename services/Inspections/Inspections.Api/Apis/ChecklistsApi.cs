@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Tinjau.Inspections.Api.Application;
-using Tinjau.Inspections.Api.Domain;
-
 namespace Tinjau.Inspections.Api.Apis;
 
 public sealed record ChecklistView(Guid Id, string Code, int Version, string Title, IReadOnlyList<ChecklistItem> Items, DateTimeOffset CreatedAt)

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Tinjau.Inspections.Api.Application;
-
 namespace Tinjau.Inspections.Api.Apis;
 
 /// <summary>

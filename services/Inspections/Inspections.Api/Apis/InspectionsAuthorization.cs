@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
-using Tinjau.Inspections.Api.Application;
 
 namespace Tinjau.Inspections.Api.Apis;
 

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Tinjau.Inspections.Api.Application;
-using Tinjau.Inspections.Api.Domain;
-
 namespace Tinjau.Inspections.Api.Apis;
 
 public sealed record PlanRequest(Guid? Id, string? Title, DateOnly? WindowStart, DateOnly? WindowEnd, List<Guid>? UnitIds,

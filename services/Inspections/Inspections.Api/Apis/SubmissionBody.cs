@@ -1,7 +1,5 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.Features;
-using Tinjau.Inspections.Api.Application;
-using Tinjau.Inspections.Api.Infrastructure;
 
 namespace Tinjau.Inspections.Api.Apis;
 

@@ -1,5 +1,3 @@
-using Tinjau.Inspections.Api.Domain;
-
 namespace Tinjau.Inspections.Api.Apis;
 
 public sealed record CheckInView(DateTimeOffset DeviceTime, DateTimeOffset ReceivedAt, double Latitude, double Longitude, double? AccuracyMetres,

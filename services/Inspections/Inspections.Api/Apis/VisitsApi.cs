@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-using Tinjau.Inspections.Api.Application;
-using Tinjau.Inspections.Api.Infrastructure;
-
 namespace Tinjau.Inspections.Api.Apis;
 
 /// <summary>Visits: check-in, offline-friendly submission, evidence, amendments, the hash-chained record.</summary>

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Tinjau.Inspections.Api.Apis;
-using Tinjau.Inspections.Api.Data;
-using Tinjau.Inspections.Api.Domain;
-
 namespace Tinjau.Inspections.Api.Application;
 
 /// <summary>Checklists are versioned: a new version is the latest one's items, minus some, plus others; old versions stay.</summary>

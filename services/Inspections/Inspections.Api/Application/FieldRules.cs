@@ -1,5 +1,3 @@
-using Tinjau.Inspections.Api.Domain;
-
 namespace Tinjau.Inspections.Api.Application;
 
 /// <summary>The checks Inspections' operations apply to a field, in their wording, on the platform's <see cref="FieldErrors"/>.</summary>

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Tinjau.Inspections.Api.Infrastructure;
 
 namespace Tinjau.Inspections.Api.Application;
 

@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Tinjau.Inspections.Api.Apis;
-using Tinjau.Inspections.Api.Data;
-using Tinjau.Inspections.Api.Domain;
-using Tinjau.Inspections.Api.Infrastructure;
-
 namespace Tinjau.Inspections.Api.Application;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using System.Linq.Expressions;
-using Microsoft.EntityFrameworkCore;
-using Tinjau.Inspections.Api.Domain;
 
 namespace Tinjau.Inspections.Api.Application;
 

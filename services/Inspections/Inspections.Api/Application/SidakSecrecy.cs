@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Tinjau.Inspections.Api.Apis;
-using Tinjau.Inspections.Api.Domain;
-
 namespace Tinjau.Inspections.Api.Application;
 
 /// <summary>

@@ -1,9 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.EntityFrameworkCore;
-using Tinjau.Inspections.Api.Apis;
-using Tinjau.Inspections.Api.Data;
-using Tinjau.Inspections.Api.Domain;
-using Tinjau.Inspections.Api.Infrastructure;
 using static Tinjau.Inspections.Api.Application.FieldRules;
 
 namespace Tinjau.Inspections.Api.Application;

@@ -1,9 +1,3 @@
-using Microsoft.Extensions.Options;
-using Tinjau.Inspections.Api.Apis;
-using Tinjau.Inspections.Api.Data;
-using Tinjau.Inspections.Api.Domain;
-using Tinjau.Inspections.Api.Infrastructure;
-
 namespace Tinjau.Inspections.Api.Application;
 
 /// <summary>What is appended to a submitted visit's record: amendments and the confirmation of a backdated visit.</summary>

@@ -1,10 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Tinjau.Inspections.Api.Apis;
-using Tinjau.Inspections.Api.Data;
-using Tinjau.Inspections.Api.Domain;
-using Tinjau.Inspections.Api.Infrastructure;
-
 namespace Tinjau.Inspections.Api.Application;
 
 /// <summary>

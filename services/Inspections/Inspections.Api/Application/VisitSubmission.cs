@@ -1,11 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Tinjau.Inspections.Api.Apis;
-using Tinjau.Inspections.Api.Data;
-using Tinjau.Inspections.Api.Domain;
-using Tinjau.Inspections.Api.Infrastructure;
 using static Tinjau.Inspections.Api.Application.FieldRules;
 
 namespace Tinjau.Inspections.Api.Application;

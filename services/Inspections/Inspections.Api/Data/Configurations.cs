@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Tinjau.Inspections.Api.Domain;
 
 namespace Tinjau.Inspections.Api.Data;
 

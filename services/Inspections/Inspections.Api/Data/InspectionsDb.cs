@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Tinjau.Inspections.Api.Domain;
-using Tinjau.Messaging;
-
 namespace Tinjau.Inspections.Api.Data;
 
 public sealed class InspectionsDb(DbContextOptions<InspectionsDb> options) : DbContext(options)

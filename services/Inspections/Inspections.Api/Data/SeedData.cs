@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Tinjau.Inspections.Api.Domain;
-
 namespace Tinjau.Inspections.Api.Data;
 
 /// <summary>Idempotent seed: checklist template v1 (the sidak items of DOMAIN.md, Indonesian with English translations).</summary>

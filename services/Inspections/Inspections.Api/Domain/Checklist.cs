@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Tinjau.Inspections.Api.Domain;
 
 public enum ChecklistAnswerValue

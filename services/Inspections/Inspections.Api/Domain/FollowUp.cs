@@ -1,6 +1,3 @@
-using Tinjau.Inspections.Api.IntegrationEvents;
-using Tinjau.Messaging;
-
 namespace Tinjau.Inspections.Api.Domain;
 
 public enum ClarificationStatus

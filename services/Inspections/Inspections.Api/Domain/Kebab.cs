@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Tinjau.Inspections.Api.Domain;
 
 /// <summary>The kebab-case names the API uses for enum values (not-applicable, absent-without-reason, …).</summary>

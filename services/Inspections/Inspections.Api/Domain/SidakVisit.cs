@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Tinjau.Inspections.Api.IntegrationEvents;
-using Tinjau.Messaging;
-
 namespace Tinjau.Inspections.Api.Domain;
 
 public enum VisitStatus

@@ -1,5 +1,3 @@
-using Tinjau.UnitRegistry.Contracts;
-
 namespace Tinjau.Inspections.Api.Domain;
 
 /// <summary>

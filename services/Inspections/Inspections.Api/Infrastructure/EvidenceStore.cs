@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Tinjau.Inspections.Api.Data;
-
 namespace Tinjau.Inspections.Api.Infrastructure;
 
 /// <summary>Where the bytes of evidence files live. Metadata (hash, size, type) is always in <c>evidence</c>.</summary>

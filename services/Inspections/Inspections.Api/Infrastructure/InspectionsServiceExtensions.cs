@@ -1,11 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Tinjau.Inspections.Api.Apis;
-using Tinjau.Inspections.Api.Application;
-using Tinjau.Inspections.Api.Data;
-using Tinjau.Messaging;
 
 namespace Tinjau.Inspections.Api.Infrastructure;
 

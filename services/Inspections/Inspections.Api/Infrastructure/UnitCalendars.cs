@@ -1,6 +1,3 @@
-using Tinjau.Inspections.Api.Domain;
-using Tinjau.UnitRegistry.Contracts;
-
 namespace Tinjau.Inspections.Api.Infrastructure;
 
 /// <summary>

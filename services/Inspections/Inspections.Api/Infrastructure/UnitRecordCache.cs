@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Tinjau.Inspections.Api.Infrastructure;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Tinjau.UnitRegistry.Contracts;
-
 namespace Tinjau.Inspections.Api.Infrastructure;
 
 /// <summary>Indonesian time zones by IANA id (or WIB/WITA/WIT), as this service names them: <see cref="IndonesianTimeZones"/>.</summary>

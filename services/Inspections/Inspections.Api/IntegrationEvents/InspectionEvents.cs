@@ -1,4 +1,3 @@
-using Tinjau.Inspections.Api.Domain;
 using Tinjau.Inspections.Contracts;
 
 namespace Tinjau.Inspections.Api.IntegrationEvents;
