@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Security.Claims;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -11,6 +9,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
+using OpenIddict.Abstractions;
+using OpenIddict.Client;
+using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -114,13 +115,43 @@ public static class AuthenticationExtensions
     }
 
     /// <summary>
-    /// Adds a handler that obtains a client-credentials access token from the Identity service's token
-    /// endpoint (at <c>services:identity:http:0</c>/connect/token), caches it until shortly before it expires
-    /// and sends it as a bearer token. The secret is read from <c>Identity:Clients:&lt;clientId&gt;:Secret</c>.
+    /// Adds a handler that obtains a client-credentials access token with OpenIddict's client from the Identity
+    /// service's token endpoint (at <c>services:identity:http:0</c>/connect/token, a static server configuration with
+    /// the issuer <c>Identity:Issuer</c>, so no discovery through the gateway), caches it until shortly before it
+    /// expires and sends it as a bearer token. The secret is read from <c>Identity:Clients:&lt;clientId&gt;:Secret</c>.
     /// </summary>
     public static IHttpClientBuilder AddClientCredentialsTokenHandler(this IHttpClientBuilder builder, string clientId, string scope)
     {
-        builder.Services.AddHttpClient(IdentityTokenClientName);
+        builder.Services.AddOpenIddict().AddClient(client =>
+        {
+            client.AllowClientCredentialsFlow();
+            client.DisableTokenStorage();
+            client.UseSystemNetHttp();
+        });
+        builder.Services.AddOptions<OpenIddictClientOptions>().Configure<IConfiguration>((options, configuration) =>
+        {
+            if (options.Registrations.Exists(r => r.RegistrationId == clientId))
+            {
+                return;
+            }
+            var issuer = new Uri(configuration["Identity:Issuer"] ?? DefaultIssuer);
+            var identity = new Uri(IdentityServiceAddress(configuration) ?? issuer.AbsoluteUri);
+            options.Registrations.Add(new OpenIddictClientRegistration
+            {
+                RegistrationId = clientId,
+                Issuer = issuer,
+                ClientId = clientId,
+                ClientSecret = configuration[$"Identity:Clients:{clientId}:Secret"]
+                    ?? throw new InvalidOperationException($"Identity:Clients:{clientId}:Secret is not configured."),
+                Configuration = new OpenIddictConfiguration
+                {
+                    Issuer = issuer,
+                    TokenEndpoint = new Uri(identity, "connect/token"),
+                    GrantTypesSupported = { GrantTypes.ClientCredentials },
+                    TokenEndpointAuthMethodsSupported = { ClientAuthenticationMethods.ClientSecretPost },
+                },
+            });
+        });
         builder.Services.AddSingleton<ClientCredentialsTokenCache>();
         builder.AddHttpMessageHandler(sp => new ClientCredentialsTokenHandler(
             sp.GetRequiredService<ClientCredentialsTokenCache>(), clientId, scope));
@@ -173,7 +204,7 @@ public static class AuthenticationExtensions
         }
     }
 
-    internal sealed class ClientCredentialsTokenCache(IHttpClientFactory httpClientFactory, IConfiguration configuration, TimeProvider timeProvider)
+    internal sealed class ClientCredentialsTokenCache(OpenIddictClientService client, TimeProvider timeProvider)
     {
         private readonly ConcurrentDictionary<(string ClientId, string Scope), (string Token, DateTimeOffset RenewAt)> tokens = new();
         private readonly SemaphoreSlim gate = new(1, 1);
@@ -193,36 +224,22 @@ public static class AuthenticationExtensions
                     return cached.Token;
                 }
 
-                var address = IdentityServiceAddress(configuration) ?? configuration["Identity:Issuer"] ?? DefaultIssuer;
-                var secret = configuration[$"Identity:Clients:{clientId}:Secret"]
-                    ?? throw new InvalidOperationException($"Identity:Clients:{clientId}:Secret is not configured.");
-                using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(address), "connect/token"))
+                var result = await client.AuthenticateWithClientCredentialsAsync(new()
                 {
-                    Content = new FormUrlEncodedContent(new Dictionary<string, string>
-                    {
-                        ["grant_type"] = "client_credentials",
-                        ["client_id"] = clientId,
-                        ["client_secret"] = secret,
-                        ["scope"] = scope,
-                    }),
-                };
-                using var response = await httpClientFactory.CreateClient(IdentityTokenClientName).SendAsync(request, cancellationToken);
-                response.EnsureSuccessStatusCode();
-                var body = await response.Content.ReadFromJsonAsync<TokenResponse>(cancellationToken)
-                    ?? throw new InvalidOperationException("The token endpoint returned an empty response.");
-                var lifetime = TimeSpan.FromSeconds(Math.Max(body.ExpiresIn, 60));
-                tokens[(clientId, scope)] = (body.AccessToken, timeProvider.GetUtcNow() + lifetime - TimeSpan.FromSeconds(Math.Min(60, lifetime.TotalSeconds / 2)));
-                return body.AccessToken;
+                    RegistrationId = clientId,
+                    Scopes = [scope],
+                    CancellationToken = cancellationToken,
+                });
+                var now = timeProvider.GetUtcNow();
+                var lifetime = TimeSpan.FromSeconds(Math.Max((result.AccessTokenExpirationDate - now)?.TotalSeconds ?? 0, 60));
+                tokens[(clientId, scope)] = (result.AccessToken, now + lifetime - TimeSpan.FromSeconds(Math.Min(60, lifetime.TotalSeconds / 2)));
+                return result.AccessToken;
             }
             finally
             {
                 gate.Release();
             }
         }
-
-        private sealed record TokenResponse(
-            [property: JsonPropertyName("access_token")] string AccessToken,
-            [property: JsonPropertyName("expires_in")] int ExpiresIn);
     }
 
     private sealed class ClientCredentialsTokenHandler(ClientCredentialsTokenCache cache, string clientId, string scope) : DelegatingHandler
