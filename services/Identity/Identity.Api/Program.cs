@@ -1,6 +1,3 @@
-using Tinjau.Identity.Api.Data;
-using Tinjau.Identity.Api.Infrastructure;
-
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddIdentityService();

@@ -1,11 +1,6 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Identity;
-using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
-using Tinjau.Identity.Api.Domain;
-using Tinjau.Identity.Api.Infrastructure;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Tinjau.Identity.Api.Apis;

@@ -1,8 +1,3 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
-using Tinjau.Identity.Api.Domain;
-
 namespace Tinjau.Identity.Api.Apis;
 
 /// <summary>Citizen self-registration and the caller's own profile.</summary>

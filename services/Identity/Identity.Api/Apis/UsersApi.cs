@@ -1,11 +1,3 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Tinjau.Identity.Api.Data;
-using Tinjau.Identity.Api.Domain;
-using Tinjau.Identity.Api.Infrastructure;
-
 namespace Tinjau.Identity.Api.Apis;
 
 /// <summary>User and role administration (admins only); every change is written to the audit log in the same transaction.</summary>

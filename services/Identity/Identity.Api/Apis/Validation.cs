@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
-using Tinjau.Identity.Api.Domain;
-
 namespace Tinjau.Identity.Api.Apis;
 
 /// <summary>Problem-details helpers shared by the endpoints.</summary>

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using Tinjau.Identity.Api.Domain;
-using Tinjau.Identity.Api.Infrastructure;
-
 namespace Tinjau.Identity.Api.Data;
 
 /// <summary>

@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using OpenIddict.Abstractions;
-using Tinjau.Identity.Api.Domain;
-using Tinjau.Identity.Api.Infrastructure;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Tinjau.Identity.Api.Data;

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Tinjau.Identity.Api.Data;
 
 namespace Tinjau.Identity.Api.Infrastructure;
 

@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
-using Tinjau.Identity.Api.Data;
-using Tinjau.Identity.Api.Domain;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Tinjau.Identity.Api.Infrastructure;

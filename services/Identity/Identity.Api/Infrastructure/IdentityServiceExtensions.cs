@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
-using Tinjau.Identity.Api.Apis;
-using Tinjau.Identity.Api.Data;
 
 namespace Tinjau.Identity.Api.Infrastructure;
 

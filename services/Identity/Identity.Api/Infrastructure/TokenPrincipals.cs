@@ -1,7 +1,3 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Identity;
-using OpenIddict.Abstractions;
-using Tinjau.Identity.Api.Domain;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Tinjau.Identity.Api.Infrastructure;
