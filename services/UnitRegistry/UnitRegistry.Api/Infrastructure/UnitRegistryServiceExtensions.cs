@@ -27,6 +27,11 @@ public static class UnitRegistryServiceExtensions
 
         builder.Services.AddSingleton<UnitCache>();
         builder.Services.AddScoped<UnitImport>();
+        builder.Services.AddScoped<UnitReads>();
+        builder.Services.AddScoped<UnitOperations>();
+        builder.Services.AddScoped<ServiceHoursOperations>();
+        builder.Services.AddScoped<CatalogueOperations>();
+        builder.Services.AddScoped<CalendarOperations>();
         builder.Services.AddOptions<LocateOptions>().BindConfiguration("UnitRegistry:Locate");
         builder.Services.AddOptions<CalendarOptions>().BindConfiguration("UnitRegistry:Calendar");
         builder.Services.AddServiceApi("Tinjau UnitRegistry API",
