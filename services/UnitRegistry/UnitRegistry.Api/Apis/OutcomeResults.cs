@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Tinjau.UnitRegistry.Api.Application;
 
 namespace Tinjau.UnitRegistry.Api.Apis;
 

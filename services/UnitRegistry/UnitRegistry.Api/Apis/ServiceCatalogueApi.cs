@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Tinjau.UnitRegistry.Api.Application;
-using Tinjau.UnitRegistry.Api.Domain;
 
 namespace Tinjau.UnitRegistry.Api.Apis;
 

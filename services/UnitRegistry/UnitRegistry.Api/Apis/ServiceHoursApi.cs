@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Tinjau.UnitRegistry.Api.Application;
-using Tinjau.UnitRegistry.Api.Domain;
-using Tinjau.UnitRegistry.Contracts;
 
 namespace Tinjau.UnitRegistry.Api.Apis;
 

@@ -1,6 +1,3 @@
-using Tinjau.UnitRegistry.Api.Domain;
-using Tinjau.UnitRegistry.Contracts;
-
 namespace Tinjau.UnitRegistry.Api.Apis;
 
 /// <summary>Body of POST /api/units and PUT /api/units/{id} (the code cannot be changed by PUT).</summary>

@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Tinjau.UnitRegistry.Api.Apis;
-using Tinjau.UnitRegistry.Api.Data;
-using Tinjau.UnitRegistry.Api.Domain;
-using Tinjau.UnitRegistry.Api.Infrastructure;
-
 namespace Tinjau.UnitRegistry.Api.Application;
 
 /// <summary>A unit's service catalogue (each service with its standar pelayanan) and its maklumat pelayanan.</summary>

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Tinjau.UnitRegistry.Api.Data;
-using Tinjau.UnitRegistry.Api.Domain;
-using Tinjau.UnitRegistry.Api.Infrastructure;
-
 namespace Tinjau.UnitRegistry.Api.Application;
 
 /// <summary>The load-or-refuse and save shapes every operation shares.</summary>

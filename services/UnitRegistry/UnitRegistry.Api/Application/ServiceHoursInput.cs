@@ -1,6 +1,3 @@
-using Tinjau.UnitRegistry.Api.Apis;
-using Tinjau.UnitRegistry.Api.Domain;
-
 namespace Tinjau.UnitRegistry.Api.Application;
 
 /// <summary>Reads a <see cref="ServiceHoursDto"/> into <see cref="ServiceHours"/>, with a field error for every wrong part.</summary>

@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Tinjau.UnitRegistry.Api.Apis;
-using Tinjau.UnitRegistry.Api.Data;
-using Tinjau.UnitRegistry.Api.Infrastructure;
-using Tinjau.UnitRegistry.Contracts;
-
 namespace Tinjau.UnitRegistry.Api.Application;
 
 /// <summary>A unit's service hours: read (cached), replace, and whether an instant is inside them.</summary>

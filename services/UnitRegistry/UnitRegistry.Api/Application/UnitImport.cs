@@ -1,10 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Tinjau.UnitRegistry.Api.Apis;
-using Tinjau.UnitRegistry.Api.Data;
-using Tinjau.UnitRegistry.Api.Domain;
-using Tinjau.UnitRegistry.Api.Infrastructure;
 
 namespace Tinjau.UnitRegistry.Api.Application;
 

@@ -1,7 +1,3 @@
-using Tinjau.UnitRegistry.Api.Apis;
-using Tinjau.UnitRegistry.Api.Domain;
-using Tinjau.UnitRegistry.Contracts;
-
 namespace Tinjau.UnitRegistry.Api.Application;
 
 /// <summary>The validated fields of a <see cref="UnitRequest"/> (everything except code and parent).</summary>

@@ -1,10 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Tinjau.UnitRegistry.Api.Apis;
-using Tinjau.UnitRegistry.Api.Data;
-using Tinjau.UnitRegistry.Api.Domain;
-using Tinjau.UnitRegistry.Api.Infrastructure;
-using Tinjau.UnitRegistry.Contracts;
-
 namespace Tinjau.UnitRegistry.Api.Application;
 
 /// <summary>

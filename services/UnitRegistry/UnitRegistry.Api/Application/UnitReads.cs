@@ -1,10 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Tinjau.UnitRegistry.Api.Apis;
-using Tinjau.UnitRegistry.Api.Data;
-using Tinjau.UnitRegistry.Api.Domain;
-using Tinjau.UnitRegistry.Api.Infrastructure;
-using Tinjau.UnitRegistry.Contracts;
 
 namespace Tinjau.UnitRegistry.Api.Application;
 

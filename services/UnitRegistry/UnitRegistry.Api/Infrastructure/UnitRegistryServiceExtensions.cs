@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Tinjau.Messaging;
-using Tinjau.UnitRegistry.Api.Apis;
-using Tinjau.UnitRegistry.Api.Application;
-using Tinjau.UnitRegistry.Api.Data;
 using Tinjau.UnitRegistry.Api.IntegrationEvents;
 
 namespace Tinjau.UnitRegistry.Api.Infrastructure;
