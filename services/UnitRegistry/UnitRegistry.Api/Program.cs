@@ -1,6 +1,3 @@
-using Tinjau.UnitRegistry.Api.Data;
-using Tinjau.UnitRegistry.Api.Infrastructure;
-
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddUnitRegistry();

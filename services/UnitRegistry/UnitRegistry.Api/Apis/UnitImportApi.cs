@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Tinjau.UnitRegistry.Api.Application;
 
 namespace Tinjau.UnitRegistry.Api.Apis;
 

@@ -1,10 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Tinjau.UnitRegistry.Api.Apis;
-using Tinjau.UnitRegistry.Api.Data;
-using Tinjau.UnitRegistry.Api.Domain;
-using Tinjau.UnitRegistry.Api.Infrastructure;
 
 namespace Tinjau.UnitRegistry.Api.Application;
 
@@ -87,29 +82,20 @@ public sealed class UnitImport(UnitRegistryDbContext db, UnitCache cache, TimePr
             {
                 seenCodes[code] = line.Line;
             }
-            double? lat = null, lon = null;
-            if (Get("latitude") is { } latText)
+            double? Number(string column)
             {
-                if (double.TryParse(latText, NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
+                if (Get(column) is not { } text)
                 {
-                    lat = v;
+                    return null;
                 }
-                else
+                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
                 {
-                    errors.Add("latitude", "not a number (use a dot as decimal separator)");
+                    return v;
                 }
+                errors.Add(column, "not a number (use a dot as decimal separator)");
+                return null;
             }
-            if (Get("longitude") is { } lonText)
-            {
-                if (double.TryParse(lonText, NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
-                {
-                    lon = v;
-                }
-                else
-                {
-                    errors.Add("longitude", "not a number (use a dot as decimal separator)");
-                }
-            }
+            var (lat, lon) = (Number("latitude"), Number("longitude"));
             var coreErrors = new FieldErrors();
             UnitInput.ValidateCore(Get("name"), Get("type"), Get("address"), lat, lon, false, Get("time_zone"), coreErrors,
                 "latitude", "longitude", out var type, out var tz);

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Tinjau.UnitRegistry.Api.Domain;
-
 namespace Tinjau.UnitRegistry.Api.Data;
 
 /// <summary>Hierarchy queries as recursive CTEs (bounded depth, so a corrupt cycle cannot loop forever).</summary>

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Tinjau.Messaging;
-using Tinjau.UnitRegistry.Api.Domain;
 
 namespace Tinjau.UnitRegistry.Api.Data;
 

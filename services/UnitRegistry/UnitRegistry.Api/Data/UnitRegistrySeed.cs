@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Tinjau.UnitRegistry.Api.Domain;
-using Tinjau.UnitRegistry.Contracts;
-
 namespace Tinjau.UnitRegistry.Api.Data;
 
 /// <summary>

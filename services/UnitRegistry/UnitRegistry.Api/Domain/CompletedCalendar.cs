@@ -1,5 +1,3 @@
-using Tinjau.UnitRegistry.Contracts;
-
 namespace Tinjau.UnitRegistry.Api.Domain;
 
 /// <summary>A holiday of a completed calendar: entered from the SKB, or following from a rule.</summary>

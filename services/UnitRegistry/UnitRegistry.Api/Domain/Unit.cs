@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Tinjau.Messaging;
-using Tinjau.UnitRegistry.Contracts;
 
 namespace Tinjau.UnitRegistry.Api.Domain;
 

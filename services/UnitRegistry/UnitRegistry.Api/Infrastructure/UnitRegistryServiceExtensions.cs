@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Tinjau.Messaging;
-using Tinjau.UnitRegistry.Api.Apis;
-using Tinjau.UnitRegistry.Api.Application;
-using Tinjau.UnitRegistry.Api.Data;
 using Tinjau.UnitRegistry.Api.IntegrationEvents;
 
 namespace Tinjau.UnitRegistry.Api.Infrastructure;
@@ -27,6 +23,11 @@ public static class UnitRegistryServiceExtensions
 
         builder.Services.AddSingleton<UnitCache>();
         builder.Services.AddScoped<UnitImport>();
+        builder.Services.AddScoped<UnitReads>();
+        builder.Services.AddScoped<UnitOperations>();
+        builder.Services.AddScoped<ServiceHoursOperations>();
+        builder.Services.AddScoped<CatalogueOperations>();
+        builder.Services.AddScoped<CalendarOperations>();
         builder.Services.AddOptions<LocateOptions>().BindConfiguration("UnitRegistry:Locate");
         builder.Services.AddOptions<CalendarOptions>().BindConfiguration("UnitRegistry:Calendar");
         builder.Services.AddServiceApi("Tinjau UnitRegistry API",

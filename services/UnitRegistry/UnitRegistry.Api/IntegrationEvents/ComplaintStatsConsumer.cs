@@ -1,8 +1,6 @@
 using MassTransit;
 using Tinjau.Complaints.Contracts;
 using Tinjau.Messaging;
-using Tinjau.UnitRegistry.Api.Data;
-using Tinjau.UnitRegistry.Api.Domain;
 
 namespace Tinjau.UnitRegistry.Api.IntegrationEvents;
 

@@ -1,9 +1,5 @@
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 using Tinjau.Messaging;
-using Tinjau.UnitRegistry.Api.Data;
-using Tinjau.UnitRegistry.Api.Domain;
-using Tinjau.UnitRegistry.Contracts;
 
 namespace Tinjau.UnitRegistry.Api.IntegrationEvents;
 
