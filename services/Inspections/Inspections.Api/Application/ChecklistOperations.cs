@@ -12,7 +12,7 @@ public sealed class ChecklistOperations(InspectionsDb db, InspectionsScope scope
     public async Task<Outcome<ChecklistView>> VersionAsync(string code, int version, CancellationToken ct) =>
         await db.ChecklistTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Code == code && t.Version == version, ct) is { } t
             ? ChecklistView.From(t)
-            : Refusal.NotFound;
+            : Refusal.NotFound();
 
     public async Task<Outcome<ChecklistView>> AddVersionAsync(string code, NewChecklistVersionRequest request, CancellationToken ct)
     {
@@ -45,7 +45,7 @@ public sealed class ChecklistOperations(InspectionsDb db, InspectionsScope scope
         var latest = await db.ChecklistTemplates.AsNoTracking().Where(t => t.Code == code).OrderByDescending(t => t.Version).FirstOrDefaultAsync(ct);
         if (latest is null)
         {
-            return Refusal.NotFound;
+            return Refusal.NotFound();
         }
         var next = latest.NextVersion(Guid.CreateVersion7(), title, add, request.Remove ?? [], scope.Subject, clock.GetUtcNow());
         db.ChecklistTemplates.Add(next);

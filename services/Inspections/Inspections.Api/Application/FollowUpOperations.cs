@@ -21,7 +21,7 @@ public sealed class FollowUpOperations(InspectionsDb db, InspectionsScope scope,
         var finding = await db.Findings.AsNoTracking().FirstOrDefaultAsync(f => f.Id == findingId, ct);
         if (finding is null)
         {
-            return Refusal.NotFound;
+            return Refusal.NotFound();
         }
         var now = clock.GetUtcNow();
         var id = body.Id ?? Guid.CreateVersion7();
@@ -54,7 +54,7 @@ public sealed class FollowUpOperations(InspectionsDb db, InspectionsScope scope,
         var c = await db.Clarifications.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null || !await scope.ReadsUnitAsync(c.UnitId, ct))
         {
-            return Refusal.NotFound;
+            return Refusal.NotFound();
         }
         var sanctionId = await db.Sanctions.AsNoTracking().Where(s => s.ClarificationId == id).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(ct);
         return ClarificationView.From(c, clock.GetUtcNow(), sanctionId);
@@ -71,7 +71,7 @@ public sealed class FollowUpOperations(InspectionsDb db, InspectionsScope scope,
         var c = await db.Clarifications.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null || !await scope.ReadsUnitAsync(c.UnitId, ct))
         {
-            return Refusal.NotFound;
+            return Refusal.NotFound();
         }
         if (!await scope.AnswersForUnitAsync(c.UnitId, ct))
         {
@@ -92,7 +92,7 @@ public sealed class FollowUpOperations(InspectionsDb db, InspectionsScope scope,
         var c = await db.Clarifications.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null)
         {
-            return Refusal.NotFound;
+            return Refusal.NotFound();
         }
         var now = clock.GetUtcNow();
         c.Accept(Trim(body.Note), scope.Subject, now);
@@ -117,7 +117,7 @@ public sealed class FollowUpOperations(InspectionsDb db, InspectionsScope scope,
         var c = await db.Clarifications.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null)
         {
-            return Refusal.NotFound;
+            return Refusal.NotFound();
         }
         var finding = await db.Findings.AsNoTracking().FirstAsync(f => f.Id == c.FindingId, ct);
         var officerId = body.OfficerId ?? finding.OfficerId;
@@ -177,7 +177,7 @@ public sealed class FollowUpOperations(InspectionsDb db, InspectionsScope scope,
         var s = await db.Sanctions.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (s is null || !await scope.SeesOfficersAsync(s.UnitId, ct))
         {
-            return Refusal.NotFound;
+            return Refusal.NotFound();
         }
         return SanctionView.From(s, await OfficerNameAsync(s.OfficerId, ct), clock.GetUtcNow());
     }
@@ -199,7 +199,7 @@ public sealed class FollowUpOperations(InspectionsDb db, InspectionsScope scope,
         var s = await db.Sanctions.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (s is null || !await scope.SeesOfficersAsync(s.UnitId, ct))
         {
-            return Refusal.NotFound;
+            return Refusal.NotFound();
         }
         // The superior's decision is recorded by the satgas, or by the head of the unit (often the superior).
         if (!scope.IsSatgas && !await scope.AnswersForUnitAsync(s.UnitId, ct))

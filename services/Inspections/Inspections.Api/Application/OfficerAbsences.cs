@@ -11,7 +11,7 @@ public sealed class OfficerAbsences(InspectionsDb db, InspectionsScope scope, Un
         var officer = await db.Officers.AsNoTracking().FirstOrDefaultAsync(o => o.Id == officerId, ct);
         if (officer is null || !await scope.SeesOfficersAsync(officer.UnitId, ct))
         {
-            return Refusal.NotFound;
+            return Refusal.NotFound();
         }
         var y = year ?? UnitZones.Today(clock.GetUtcNow(), null).Year;
         var days = await UnexcusedDaysAsync(officerId, y, ct);

@@ -86,7 +86,7 @@ public sealed class PlanOperations(InspectionsDb db, InspectionsScope scope, Uni
     public async Task<Outcome<PlanView>> GetAsync(Guid id, CancellationToken ct) =>
         await db.Plans.VisibleTo(scope).AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) is { } plan
             ? PlanView.From(plan, await VisitCountAsync(id, ct))
-            : Refusal.NotFound;
+            : Refusal.NotFound();
 
     public async Task<Outcome<PlanView>> CancelAsync(Guid id, CancelPlanRequest request, CancellationToken ct)
     {
@@ -99,7 +99,7 @@ public sealed class PlanOperations(InspectionsDb db, InspectionsScope scope, Uni
         var plan = await db.Plans.VisibleTo(scope).FirstOrDefaultAsync(p => p.Id == id, ct);
         if (plan is null)
         {
-            return Refusal.NotFound;
+            return Refusal.NotFound();
         }
         plan.Cancel(scope.Subject, reason!, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);

@@ -21,7 +21,7 @@ public sealed class VisitAmendments(InspectionsDb db, InspectionsScope scope, Un
         var visit = await db.Visits.VisibleTo(scope).LoadAsync(id, ct);
         if (visit is null)
         {
-            return Refusal.NotFound;
+            return Refusal.NotFound();
         }
         if (!TargetExists(visit, target!))
         {
@@ -54,7 +54,7 @@ public sealed class VisitAmendments(InspectionsDb db, InspectionsScope scope, Un
         var visit = await db.Visits.VisibleTo(scope).LoadAsync(id, ct);
         if (visit is null)
         {
-            return Refusal.NotFound;
+            return Refusal.NotFound();
         }
         var leads = options.Value.SatgasLeads;
         var isLead = scope.IsAdmin || (scope.IsSatgas && (leads.Count > 0

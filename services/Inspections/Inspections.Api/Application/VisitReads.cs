@@ -6,7 +6,7 @@ public sealed record EvidenceDownload(byte[] Bytes, string ContentType, string F
 /// <summary>
 /// Reading visits: lists, one visit, its evidence, the verification of its record. What a caller finds is what
 /// <see cref="SidakSecrecy"/> lets them see, within the units <see cref="InspectionsScope"/> gives them; what they
-/// may not see is <see cref="Refusal.NotFound"/>, like what does not exist.
+/// may not see is <see cref="Refusal.NotFound()"/>, like what does not exist.
 /// </summary>
 public sealed class VisitReads(InspectionsDb db, InspectionsScope scope, IEvidenceStore store)
 {
@@ -35,7 +35,7 @@ public sealed class VisitReads(InspectionsDb db, InspectionsScope scope, IEviden
         var visit = await db.Visits.VisibleTo(scope).AsNoTracking().LoadAsync(id, ct);
         if (visit is null || !await scope.ReadsUnitAsync(visit.UnitId, ct))
         {
-            return Refusal.NotFound;
+            return Refusal.NotFound();
         }
         return scope.ViewFor(visit, await scope.SeesOfficersAsync(visit.UnitId, ct));
     }
@@ -45,19 +45,19 @@ public sealed class VisitReads(InspectionsDb db, InspectionsScope scope, IEviden
         var visit = await db.Visits.VisibleTo(scope).AsNoTracking().Where(v => v.Id == id).Select(v => new { v.UnitId }).FirstOrDefaultAsync(ct);
         if (visit is null || !await scope.ReadsUnitAsync(visit.UnitId, ct))
         {
-            return Refusal.NotFound;
+            return Refusal.NotFound();
         }
         // Evidence of a finding that names an officer is for those who may see per-officer findings.
         if (!await scope.SeesOfficersAsync(visit.UnitId, ct)
             && !VisitView.From((await db.Visits.VisibleTo(scope).AsNoTracking().LoadAsync(id, ct))!, false, false).Evidence.Any(e => e.Id == evidenceId))
         {
-            return Refusal.NotFound;
+            return Refusal.NotFound();
         }
         var meta = await db.Evidence.AsNoTracking().FirstOrDefaultAsync(e => e.Id == evidenceId && e.VisitId == id, ct);
         var bytes = meta is null ? null : await store.ReadAsync(evidenceId, ct);
         if (meta is null || bytes is null)
         {
-            return Refusal.NotFound;
+            return Refusal.NotFound();
         }
         return new EvidenceDownload(bytes, meta.ContentType, Uploads.SafeFileName(meta.FileName, $"{evidenceId}"), meta.Sha256);
     }
@@ -67,7 +67,7 @@ public sealed class VisitReads(InspectionsDb db, InspectionsScope scope, IEviden
         var visit = await db.Visits.VisibleTo(scope).AsNoTracking().LoadAsync(id, ct);
         if (visit is null || !await scope.ReadsUnitAsync(visit.UnitId, ct))
         {
-            return Refusal.NotFound;
+            return Refusal.NotFound();
         }
         var problems = visit.VerifyRecord();
         return new ChainVerificationView(id, problems.Count == 0, visit.RecordEntries.Count,
