@@ -41,7 +41,7 @@ public sealed class OfficerInboxTests(PortalPlatformFixture platform)
         await Assertions.Expect(row.Locator("[data-status]")).ToHaveTextAsync("Disposisi");
         await Assertions.Expect(row).ToContainTextAsync("Sampah");
         // Disposed just now: the unit's follow-up deadline (5 working days on the registry's calendar) is running.
-        await Assertions.Expect(row.Locator("[data-countdown]")).ToHaveTextAsync(new Regex(@"^\d+ hari kerja lagi$|^Batas hari ini$"));
+        await Assertions.Expect(row.Locator("[data-countdown]")).ToHaveTextAsync("5 hari kerja lagi");
         await page.InspectAsync("petugas-360-id");
 
         // The complaint page: public steps, the internal history with actors, and the actions of its status.
@@ -136,6 +136,9 @@ public sealed class OfficerInboxTests(PortalPlatformFixture platform)
             Row("A", "Selesai", null), Row("B", "Proses", now.AddDays(4)), Row("C", "Disposisi", now.AddDays(-1)), Row("D", "Menunggu", now.AddDays(1)),
         ]).Select(c => c.TrackingNumber);
         Assert.Equal(["C", "D", "B", "A"], ordered);
+        // A deadline is the end of its last day (midnight WIB after it): the day shown is that last day.
+        var endOfNinth = new DateTimeOffset(2026, 12, 10, 0, 0, 0, TimeSpan.FromHours(7));
+        Assert.Equal("9 Desember 2026", PortalCulture.DeadlineDate(endOfNinth, "Asia/Jakarta", PortalCulture.Indonesian));
         var templates = Officers.TemplatesFor("sampah");
         Assert.StartsWith("sampah-", templates[0].Key, StringComparison.Ordinal);
         Assert.Contains(templates, t => t.Key == "ditindaklanjuti");

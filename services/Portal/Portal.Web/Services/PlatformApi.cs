@@ -156,8 +156,9 @@ public sealed class PlatformApi(HttpClient http, IHttpContextAccessor context, I
         SendAsync<StaffComplaint>(HttpMethod.Post, $"/api/complaints/{id}/answer", JsonContent.Create(new { answer }, options: Json), ct);
 
     /// <summary>
-    /// Working days left until a deadline on the unit's calendar (the registry's count: days d with now &lt; d ≤ due, in
-    /// the unit's time zone); null when the registry cannot say. Kept ten minutes per unit, due date and hour.
+    /// Working days left until a deadline on the unit's calendar: the registry's count of the days d with today &lt; d ≤
+    /// the deadline's last day (<see cref="PortalCulture.LastMoment"/>), in the unit's time zone; 0 on the last day
+    /// itself; null when the registry cannot say. Kept ten minutes per unit, deadline and hour.
     /// </summary>
     public async Task<int?> WorkingDaysLeftAsync(Guid? unitId, DateTimeOffset due, CancellationToken ct)
     {
@@ -168,7 +169,7 @@ public sealed class PlatformApi(HttpClient http, IHttpContextAccessor context, I
             return cached;
         }
         var query = FormattableString.Invariant(
-            $"/api/calendar/working-days/count?from={Uri.EscapeDataString(now.ToString("O", System.Globalization.CultureInfo.InvariantCulture))}&to={Uri.EscapeDataString(due.ToString("O", System.Globalization.CultureInfo.InvariantCulture))}");
+            $"/api/calendar/working-days/count?from={Uri.EscapeDataString(now.ToString("O", System.Globalization.CultureInfo.InvariantCulture))}&to={Uri.EscapeDataString(PortalCulture.LastMoment(due).ToString("O", System.Globalization.CultureInfo.InvariantCulture))}");
         query += unitId is { } u ? $"&unitId={u}" : $"&timeZone={Uri.EscapeDataString(PortalCulture.DefaultTimeZone)}";
         var result = await SendAsync<CountWorkingDaysResponse>(HttpMethod.Get, query, null, ct);
         if (!result.Ok)
