@@ -44,7 +44,19 @@ public sealed record NearbyComplaint(string TrackingNumber, string Category, str
     int DistanceMeters, string Excerpt, int Supporters);
 
 public sealed record ComplaintSummary(Guid Id, string TrackingNumber, string Kind, string Category, string Status, string? UnitName,
-    bool Anonymous, bool Confidential, DateTimeOffset FiledAt, DateTimeOffset? CurrentDeadline);
+    bool Anonymous, bool Confidential, DateTimeOffset FiledAt, DateTimeOffset? CurrentDeadline, Guid? UnitId = null);
+
+public sealed record StaffReporter(string? Name, string? Email, string? Phone);
+
+public sealed record StaffDeadlines(DateTimeOffset VerificationDueAt, DateTimeOffset? FollowUpDueAt, DateTimeOffset? AutoCloseAt, DateTimeOffset? ReopenUntil);
+
+/// <summary>A complaint as its officers see it (<c>GET /api/complaints/{id}</c>); the service leaves the reporter out of an anonim one.</summary>
+public sealed record StaffComplaint(Guid Id, string TrackingNumber, string Kind, string Category, string Description, string? Address,
+    string Channel, bool Anonymous, bool Confidential, StaffReporter? Reporter, string Status, UnitRef? Unit, DateTimeOffset FiledAt,
+    DateTimeOffset UpdatedAt, StaffDeadlines Deadlines, string? Answer, DateTimeOffset? AnsweredAt);
+
+/// <summary>One step of <c>GET /api/complaints/{id}/history</c>: with actors and internal notes for the complaint's staff.</summary>
+public sealed record StaffHistory(DateTimeOffset At, string Action, string? FromStatus, string Status, string Actor, string? Note, bool Public);
 
 public sealed record ComplaintPage(IReadOnlyList<ComplaintSummary> Items, int Total);
 

@@ -108,6 +108,78 @@ public sealed class PlatformApi(HttpClient http, IHttpContextAccessor context, I
     public Task<ApiResult<ComplaintPage>> MyComplaintsAsync(CancellationToken ct) =>
         SendAsync<ComplaintPage>(HttpMethod.Get, "/api/complaints?pageSize=100", null, ct);
 
+    // ---- officers (unit staff and heads: the service scopes every list and action to the caller's unit) ----
+
+    /// <summary>One page of the complaints the signed-in officer may see (their unit; a head the unit's subtree).</summary>
+    public Task<ApiResult<ComplaintPage>> OfficerComplaintsAsync(int page, CancellationToken ct) =>
+        SendAsync<ComplaintPage>(HttpMethod.Get, FormattableString.Invariant($"/api/complaints?pageSize={OfficerPageSize}&page={page}"), null, ct);
+
+    public const int OfficerPageSize = 200;
+
+    /// <summary>
+    /// The officer's row of a complaint by its tracking number, looked up in the list the service scopes to the officer
+    /// (the staff API is by id): null when it is not theirs to see.
+    /// </summary>
+    public async Task<ApiResult<ComplaintSummary>> OfficerComplaintByNumberAsync(string trackingNumber, CancellationToken ct)
+    {
+        for (var page = 1; page <= 10; page++)
+        {
+            var result = await OfficerComplaintsAsync(page, ct);
+            if (!result.Ok)
+            {
+                return new ApiResult<ComplaintSummary>(result.Status, null, result.Errors, result.Detail, result.RetryAfterSeconds, result.Unavailable);
+            }
+            if (result.Value!.Items.FirstOrDefault(c => string.Equals(c.TrackingNumber, trackingNumber, StringComparison.OrdinalIgnoreCase)) is { } found)
+            {
+                return new ApiResult<ComplaintSummary>(HttpStatusCode.OK, found, NoErrors, null, null, false);
+            }
+            if (page * OfficerPageSize >= result.Value.Total)
+            {
+                break;
+            }
+        }
+        return new ApiResult<ComplaintSummary>(HttpStatusCode.NotFound, null, NoErrors, null, null, false);
+    }
+
+    public Task<ApiResult<StaffComplaint>> OfficerComplaintAsync(Guid id, CancellationToken ct) =>
+        SendAsync<StaffComplaint>(HttpMethod.Get, $"/api/complaints/{id}", null, ct);
+
+    public Task<ApiResult<List<StaffHistory>>> OfficerHistoryAsync(Guid id, CancellationToken ct) =>
+        SendAsync<List<StaffHistory>>(HttpMethod.Get, $"/api/complaints/{id}/history", null, ct);
+
+    /// <summary>Disposisi → Proses. The service refuses a stale change (row version) with 409, as any other transition it does not allow.</summary>
+    public Task<ApiResult<StaffComplaint>> StartComplaintAsync(Guid id, CancellationToken ct) =>
+        SendAsync<StaffComplaint>(HttpMethod.Post, $"/api/complaints/{id}/start", null, ct);
+
+    /// <summary>The unit's answer (1–4,000 characters); a second answer is a 409, so sending twice never answers twice.</summary>
+    public Task<ApiResult<StaffComplaint>> AnswerComplaintAsync(Guid id, string answer, CancellationToken ct) =>
+        SendAsync<StaffComplaint>(HttpMethod.Post, $"/api/complaints/{id}/answer", JsonContent.Create(new { answer }, options: Json), ct);
+
+    /// <summary>
+    /// Working days left until a deadline on the unit's calendar: the registry's count of the days d with today &lt; d ≤
+    /// the deadline's last day (<see cref="PortalCulture.LastMoment"/>), in the unit's time zone; 0 on the last day
+    /// itself; null when the registry cannot say. Kept ten minutes per unit, deadline and hour.
+    /// </summary>
+    public async Task<int?> WorkingDaysLeftAsync(Guid? unitId, DateTimeOffset due, CancellationToken ct)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var key = FormattableString.Invariant($"wd:{unitId}:{due.UtcTicks}:{now:yyyyMMddHH}");
+        if (cache.TryGetValue(key, out int cached))
+        {
+            return cached;
+        }
+        var query = FormattableString.Invariant(
+            $"/api/calendar/working-days/count?from={Uri.EscapeDataString(now.ToString("O", System.Globalization.CultureInfo.InvariantCulture))}&to={Uri.EscapeDataString(PortalCulture.LastMoment(due).ToString("O", System.Globalization.CultureInfo.InvariantCulture))}");
+        query += unitId is { } u ? $"&unitId={u}" : $"&timeZone={Uri.EscapeDataString(PortalCulture.DefaultTimeZone)}";
+        var result = await SendAsync<CountWorkingDaysResponse>(HttpMethod.Get, query, null, ct);
+        if (!result.Ok)
+        {
+            return null;
+        }
+        cache.Set(key, result.Value!.WorkingDays, TimeSpan.FromMinutes(10));
+        return result.Value.WorkingDays;
+    }
+
     /// <summary>Public reports for the map: Open311 lists only non-rahasia complaints (last 90 days).</summary>
     public async Task<ApiResult<List<MapReport>>> MapReportsAsync(CancellationToken ct)
     {

@@ -26,6 +26,16 @@ public static class PortalCulture
     public static string Date(DateTimeOffset at, string? timeZone = null, CultureInfo? culture = null) =>
         TimeZoneInfo.ConvertTime(at, Zone(timeZone)).ToString("d MMMM yyyy", culture ?? CultureInfo.CurrentCulture);
 
+    /// <summary>
+    /// <c>2 Desember 2026</c> for a deadline: the complaints service stores a deadline as the end of its last working
+    /// day (midnight at the start of the next one, in the unit's zone), so the day shown is the one before that instant.
+    /// </summary>
+    public static string DeadlineDate(DateTimeOffset deadline, string? timeZone = null, CultureInfo? culture = null) =>
+        Date(LastMoment(deadline), timeZone, culture);
+
+    /// <summary>The last instant still inside a deadline (the deadline is exclusive: midnight after its last day).</summary>
+    public static DateTimeOffset LastMoment(DateTimeOffset deadline) => deadline.AddTicks(-1);
+
     /// <summary><c>2 Desember 2026, 14.30 WIB</c>.</summary>
     public static string DateTime(DateTimeOffset at, string? timeZone = null, CultureInfo? culture = null)
     {
