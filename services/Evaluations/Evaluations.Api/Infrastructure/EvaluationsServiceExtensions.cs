@@ -34,8 +34,16 @@ public static class EvaluationsServiceExtensions
         builder.AddUnitRegistryClient("evaluations", builder.Configuration["Evaluations:UnitRegistryScope"] ?? "unitregistry",
             o => o.WorkingDaysFor = TimeSpan.Zero);
         builder.Services.AddSingleton<CityClock>();
-        builder.Services.AddScoped<Access>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<EvaluationsScope>();
         builder.Services.AddScoped<EvaluationLoader>();
+        builder.Services.AddScoped<CycleOperations>();
+        builder.Services.AddScoped<FormOperations>();
+        builder.Services.AddScoped<F03Operations>();
+        builder.Services.AddScoped<BeritaAcaraSigning>();
+        builder.Services.AddScoped<RecommendationOperations>();
+        builder.Services.AddScoped<InsightOperations>();
+        builder.Services.AddScoped<SkmOperations>();
         builder.Services.AddScoped<EvaluationIndex>();
         builder.Services.AddScoped<PlatformEvidenceQueries>();
         builder.Services.AddScoped<Scorecards>();
