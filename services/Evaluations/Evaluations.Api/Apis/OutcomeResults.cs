@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Tinjau.Evaluations.Api.Application;
 
 namespace Tinjau.Evaluations.Api.Apis;
 

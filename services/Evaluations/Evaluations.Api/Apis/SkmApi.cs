@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Tinjau.Evaluations.Api.Application;
-using Tinjau.Evaluations.Api.Domain;
-using Tinjau.Evaluations.Api.Infrastructure;
 
 namespace Tinjau.Evaluations.Api.Apis;
 

@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Tinjau.Evaluations.Api.Apis;
-using Tinjau.Evaluations.Api.Data;
-using Tinjau.Evaluations.Api.Domain;
-using Tinjau.Evaluations.Api.Infrastructure;
-
 namespace Tinjau.Evaluations.Api.Application;
 
 /// <summary>Evaluation cycles, the units (lokus) in them with their teams, and the evaluations a caller sees.</summary>

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Tinjau.Evaluations.Api.Domain;
 
 namespace Tinjau.Evaluations.Api.Application;
 

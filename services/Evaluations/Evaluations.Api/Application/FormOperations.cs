@@ -1,10 +1,5 @@
 using System.Security.Cryptography;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Tinjau.Evaluations.Api.Apis;
-using Tinjau.Evaluations.Api.Data;
-using Tinjau.Evaluations.Api.Domain;
-using Tinjau.Evaluations.Api.Infrastructure;
 
 namespace Tinjau.Evaluations.Api.Application;
 
@@ -29,6 +24,13 @@ public sealed class FormOperations(EvaluationLoader loader, EvaluationsScope sco
     private Task<Outcome<T>> AsUnitMemberAsync<T>(Guid id, Func<Evaluation, Task<Outcome<T>>> then, CancellationToken ct) =>
         loader.WithAsync(id, async e => await scope.IsUnitMemberAsync(e.UnitId, ct) ? await then(e) : EvaluationLoader.NotAllowed(FillF01), ct);
 
+    /// <summary>The indicator of the evaluation's instrument named in the route, or 404.</summary>
+    private async Task<Outcome<T>> IndicatorAsync<T>(Evaluation e, string indicator, Func<IndicatorDefinition, Task<Outcome<T>>> then,
+        CancellationToken ct) =>
+        (await index.InstrumentOfAsync(e, ct)).FindIndicator(indicator) is { } definition
+            ? await then(definition)
+            : Refusal.NotFound($"The instrument has no indicator {indicator}.");
+
     public Task<Outcome<F01View>> F01Async(Guid id, CancellationToken ct) => loader.WithAsync<F01View>(id, async e =>
     {
         var instrument = await index.InstrumentOfAsync(e, ct);
@@ -42,13 +44,8 @@ public sealed class FormOperations(EvaluationLoader loader, EvaluationsScope sco
     }, ct);
 
     public Task<Outcome<F01Answer>> AnswerF01Async(Guid id, string indicator, F01AnswerRequest request, CancellationToken ct) =>
-        AsUnitMemberAsync<F01Answer>(id, async e =>
+        AsUnitMemberAsync<F01Answer>(id, e => IndicatorAsync<F01Answer>(e, indicator, async definition =>
         {
-            var definition = (await index.InstrumentOfAsync(e, ct)).FindIndicator(indicator);
-            if (definition is null)
-            {
-                return Refusal.NotFound($"The instrument has no indicator {indicator}.");
-            }
             var errors = new FieldErrors();
             errors.Score("selfScore", request.SelfScore);
             errors.Optional("note", request.Note, 4000);
@@ -72,7 +69,7 @@ public sealed class FormOperations(EvaluationLoader loader, EvaluationsScope sco
             await db.SaveChangesAsync(ct);
             var s = e.Score(definition.Code);
             return new F01Answer(definition.Code, s.SelfScore, s.SelfNote, s.Links, s.DocumentIds, e.Status.ToName());
-        }, ct);
+        }, ct), ct);
 
     public Task<Outcome<EvaluationSummary>> SubmitF01Async(Guid id, CancellationToken ct) => AsUnitMemberAsync<EvaluationSummary>(id, async e =>
     {
@@ -159,13 +156,8 @@ public sealed class FormOperations(EvaluationLoader loader, EvaluationsScope sco
         }, ct);
 
     public Task<Outcome<F02Score>> ScoreF02Async(Guid id, string indicator, F02ScoreRequest request, CancellationToken ct) =>
-        loader.WithAsync<F02Score>(id, (s, e) => s.CanScore(e), "score F02", async e =>
+        loader.WithAsync<F02Score>(id, (s, e) => s.CanScore(e), "score F02", e => IndicatorAsync<F02Score>(e, indicator, async definition =>
         {
-            var definition = (await index.InstrumentOfAsync(e, ct)).FindIndicator(indicator);
-            if (definition is null)
-            {
-                return Refusal.NotFound($"The instrument has no indicator {indicator}.");
-            }
             var errors = new FieldErrors();
             errors.Score("score", request.Score);
             errors.Optional("notes", request.Notes, 4000);
@@ -193,7 +185,7 @@ public sealed class FormOperations(EvaluationLoader loader, EvaluationsScope sco
             await db.SaveChangesAsync(ct);
             var s = e.Score(definition.Code);
             return new F02Score(definition.Code, s.EvaluatorScore, s.EvaluatorNote, s.FieldObservation, s.Suggestion);
-        }, ct);
+        }, ct), ct);
 
     public Task<Outcome<EvaluationSummary>> CompleteF02Async(Guid id, CancellationToken ct) =>
         loader.WithAsync<EvaluationSummary>(id, (s, e) => s.CanScore(e), "complete F02", async e =>
@@ -203,13 +195,8 @@ public sealed class FormOperations(EvaluationLoader loader, EvaluationsScope sco
         }, ct);
 
     public Task<Outcome<VerifiedScore>> VerifyAsync(Guid id, string indicator, VerificationRequest request, CancellationToken ct) =>
-        loader.WithAsync<VerifiedScore>(id, (s, e) => s.CanVerify(e), "verify scores", async e =>
+        loader.WithAsync<VerifiedScore>(id, (s, e) => s.CanVerify(e), "verify scores", e => IndicatorAsync<VerifiedScore>(e, indicator, async definition =>
         {
-            var definition = (await index.InstrumentOfAsync(e, ct)).FindIndicator(indicator);
-            if (definition is null)
-            {
-                return Refusal.NotFound($"The instrument has no indicator {indicator}.");
-            }
             var errors = new FieldErrors();
             errors.Score("score", request.Score);
             errors.Required("reason", request.Reason, 4000);
@@ -221,7 +208,7 @@ public sealed class FormOperations(EvaluationLoader loader, EvaluationsScope sco
             await db.SaveChangesAsync(ct);
             var s = e.Score(definition.Code);
             return new VerifiedScore(definition.Code, s.EvaluatorScore, s.VerifierScore, s.VerifierReason, s.FinalScore);
-        }, ct);
+        }, ct), ct);
 
     /// <summary>The IPP now: <see cref="IndexCalculator.Compute"/> over the final layer and F03.</summary>
     public Task<Outcome<IndexResult>> IndexAsync(Guid id, CancellationToken ct) =>

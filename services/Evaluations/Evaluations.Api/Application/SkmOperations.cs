@@ -1,10 +1,5 @@
 using System.Security.Cryptography;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Tinjau.Evaluations.Api.Apis;
-using Tinjau.Evaluations.Api.Data;
-using Tinjau.Evaluations.Api.Domain;
-using Tinjau.Evaluations.Api.Infrastructure;
 
 namespace Tinjau.Evaluations.Api.Application;
 

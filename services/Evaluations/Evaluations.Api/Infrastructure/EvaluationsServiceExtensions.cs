@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Tinjau.Evaluations.Api.Apis;
-using Tinjau.Evaluations.Api.Application;
-using Tinjau.Evaluations.Api.Data;
-using Tinjau.Evaluations.Api.Domain;
 using Tinjau.Evaluations.Api.IntegrationEvents;
 using Tinjau.Messaging;
 
@@ -37,6 +32,7 @@ public static class EvaluationsServiceExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<EvaluationsScope>();
         builder.Services.AddScoped<EvaluationLoader>();
+        builder.Services.AddScoped<InstrumentOperations>();
         builder.Services.AddScoped<CycleOperations>();
         builder.Services.AddScoped<FormOperations>();
         builder.Services.AddScoped<F03Operations>();

@@ -1,8 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
-using Tinjau.Evaluations.Api.Application;
-using Tinjau.Evaluations.Api.Domain;
 
 namespace Tinjau.Evaluations.Api.Infrastructure;
 
