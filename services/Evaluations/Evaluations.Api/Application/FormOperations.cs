@@ -31,6 +31,16 @@ public sealed class FormOperations(EvaluationLoader loader, EvaluationsScope sco
             ? await then(definition)
             : Refusal.NotFound($"The instrument has no indicator {indicator}.");
 
+    /// <summary>F02 and verification of one indicator: who may, the indicator, and its <c>score</c> checked first.</summary>
+    private Task<Outcome<T>> OnIndicatorAsync<T>(Guid id, string indicator, Func<EvaluationsScope, Evaluation, bool> may, string what, int? score,
+        Func<Evaluation, IndicatorDefinition, FieldErrors, Task<Outcome<T>>> then, CancellationToken ct) =>
+        loader.WithAsync<T>(id, may, what, e => IndicatorAsync<T>(e, indicator, definition =>
+        {
+            var errors = new FieldErrors();
+            errors.Score("score", score);
+            return then(e, definition, errors);
+        }, ct), ct);
+
     public Task<Outcome<F01View>> F01Async(Guid id, CancellationToken ct) => loader.WithAsync<F01View>(id, async e =>
     {
         var instrument = await index.InstrumentOfAsync(e, ct);
@@ -156,10 +166,8 @@ public sealed class FormOperations(EvaluationLoader loader, EvaluationsScope sco
         }, ct);
 
     public Task<Outcome<F02Score>> ScoreF02Async(Guid id, string indicator, F02ScoreRequest request, CancellationToken ct) =>
-        loader.WithAsync<F02Score>(id, (s, e) => s.CanScore(e), "score F02", e => IndicatorAsync<F02Score>(e, indicator, async definition =>
+        OnIndicatorAsync<F02Score>(id, indicator, (s, e) => s.CanScore(e), "score F02", request.Score, async (e, definition, errors) =>
         {
-            var errors = new FieldErrors();
-            errors.Score("score", request.Score);
             errors.Optional("notes", request.Notes, 4000);
             errors.Optional("fieldObservation", request.FieldObservation, 4000);
             SuggestionDecision? decision = null;
@@ -185,7 +193,7 @@ public sealed class FormOperations(EvaluationLoader loader, EvaluationsScope sco
             await db.SaveChangesAsync(ct);
             var s = e.Score(definition.Code);
             return new F02Score(definition.Code, s.EvaluatorScore, s.EvaluatorNote, s.FieldObservation, s.Suggestion);
-        }, ct), ct);
+        }, ct);
 
     public Task<Outcome<EvaluationSummary>> CompleteF02Async(Guid id, CancellationToken ct) =>
         loader.WithAsync<EvaluationSummary>(id, (s, e) => s.CanScore(e), "complete F02", async e =>
@@ -195,10 +203,8 @@ public sealed class FormOperations(EvaluationLoader loader, EvaluationsScope sco
         }, ct);
 
     public Task<Outcome<VerifiedScore>> VerifyAsync(Guid id, string indicator, VerificationRequest request, CancellationToken ct) =>
-        loader.WithAsync<VerifiedScore>(id, (s, e) => s.CanVerify(e), "verify scores", e => IndicatorAsync<VerifiedScore>(e, indicator, async definition =>
+        OnIndicatorAsync<VerifiedScore>(id, indicator, (s, e) => s.CanVerify(e), "verify scores", request.Score, async (e, definition, errors) =>
         {
-            var errors = new FieldErrors();
-            errors.Score("score", request.Score);
             errors.Required("reason", request.Reason, 4000);
             if (Refusal.Of(errors) is { } invalid)
             {
@@ -208,7 +214,7 @@ public sealed class FormOperations(EvaluationLoader loader, EvaluationsScope sco
             await db.SaveChangesAsync(ct);
             var s = e.Score(definition.Code);
             return new VerifiedScore(definition.Code, s.EvaluatorScore, s.VerifierScore, s.VerifierReason, s.FinalScore);
-        }, ct), ct);
+        }, ct);
 
     /// <summary>The IPP now: <see cref="IndexCalculator.Compute"/> over the final layer and F03.</summary>
     public Task<Outcome<IndexResult>> IndexAsync(Guid id, CancellationToken ct) =>
