@@ -1,6 +1,3 @@
-using Tinjau.Evaluations.Api.Data;
-using Tinjau.Evaluations.Api.Infrastructure;
-
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddEvaluations();

@@ -3,7 +3,6 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Tinjau.Evaluations.Api.Domain;
 
 namespace Tinjau.Evaluations.Api.Application;
 

@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Tinjau.Evaluations.Api.Data;
-using Tinjau.Evaluations.Api.Domain;
 
 namespace Tinjau.Evaluations.Api.Application;
 

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Tinjau.Evaluations.Api.Data;
-using Tinjau.Evaluations.Api.Domain;
-
 namespace Tinjau.Evaluations.Api.Application;
 
 /// <summary>Per-unit statistics from the complaint and sidak read models, for one year.</summary>

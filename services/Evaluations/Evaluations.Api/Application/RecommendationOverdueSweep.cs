@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Tinjau.Evaluations.Api.Data;
-using Tinjau.Evaluations.Api.Domain;
 using Tinjau.Evaluations.Contracts;
 using Tinjau.Messaging;
 

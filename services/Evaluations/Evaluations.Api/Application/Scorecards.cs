@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Tinjau.Evaluations.Api.Data;
-using Tinjau.Evaluations.Api.Domain;
-
 namespace Tinjau.Evaluations.Api.Application;
 
 public sealed record ScorecardAspect(string Code, string Name, decimal Weight, decimal Score, decimal? PreviousScore, decimal? Change);

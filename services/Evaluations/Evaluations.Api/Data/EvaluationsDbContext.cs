@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Tinjau.Evaluations.Api.Domain;
 using Tinjau.Messaging;
 
 namespace Tinjau.Evaluations.Api.Data;

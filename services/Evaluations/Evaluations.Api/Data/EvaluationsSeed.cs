@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Tinjau.Evaluations.Api.Domain;
-
 namespace Tinjau.Evaluations.Api.Data;
 
 public static class EvaluationsSeed

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Tinjau.Evaluations.Api.Apis;
-using Tinjau.Evaluations.Api.Application;
-using Tinjau.Evaluations.Api.Data;
-using Tinjau.Evaluations.Api.Domain;
 using Tinjau.Evaluations.Api.IntegrationEvents;
 using Tinjau.Messaging;
 
@@ -34,8 +29,17 @@ public static class EvaluationsServiceExtensions
         builder.AddUnitRegistryClient("evaluations", builder.Configuration["Evaluations:UnitRegistryScope"] ?? "unitregistry",
             o => o.WorkingDaysFor = TimeSpan.Zero);
         builder.Services.AddSingleton<CityClock>();
-        builder.Services.AddScoped<Access>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<EvaluationsScope>();
         builder.Services.AddScoped<EvaluationLoader>();
+        builder.Services.AddScoped<InstrumentOperations>();
+        builder.Services.AddScoped<CycleOperations>();
+        builder.Services.AddScoped<FormOperations>();
+        builder.Services.AddScoped<F03Operations>();
+        builder.Services.AddScoped<BeritaAcaraSigning>();
+        builder.Services.AddScoped<RecommendationOperations>();
+        builder.Services.AddScoped<InsightOperations>();
+        builder.Services.AddScoped<SkmOperations>();
         builder.Services.AddScoped<EvaluationIndex>();
         builder.Services.AddScoped<PlatformEvidenceQueries>();
         builder.Services.AddScoped<Scorecards>();

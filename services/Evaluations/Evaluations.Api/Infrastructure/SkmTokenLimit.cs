@@ -1,9 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
-using Tinjau.Evaluations.Api.Domain;
 
 namespace Tinjau.Evaluations.Api.Infrastructure;
 
@@ -17,7 +14,7 @@ public static class SkmTokenLimit
 {
     public const string Policy = "skm-tokens";
 
-    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    public static string Hash(string token) => Tokens.Hash(token);
 
     public static IServiceCollection AddSkmTokenLimit(this IServiceCollection services) =>
         services.AddRateLimiter(o =>

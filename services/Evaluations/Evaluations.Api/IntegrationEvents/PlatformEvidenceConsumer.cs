@@ -1,9 +1,5 @@
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 using Tinjau.Complaints.Contracts;
-using Tinjau.Evaluations.Api.Application;
-using Tinjau.Evaluations.Api.Data;
-using Tinjau.Evaluations.Api.Domain;
 using Tinjau.Inspections.Contracts;
 using Tinjau.Messaging;
 
