@@ -43,6 +43,9 @@ public sealed record Refusal(int Status, string? Detail, IReadOnlyDictionary<str
 
     public static Refusal Invalid(string field, string message) =>
         new(StatusCodes.Status400BadRequest, null, new Dictionary<string, string[]> { [field] = [message] });
+
+    /// <summary>The field errors as a refusal, or null when there are none.</summary>
+    public static Refusal? Of(FieldErrors errors) => errors.Any ? Invalid(errors) : null;
 }
 
 /// <summary>An operation's <see cref="Outcome{T}"/> (or <see cref="Refusal"/>) as the TypedResults an endpoint declares.</summary>
@@ -57,7 +60,8 @@ public static class OutcomeResults
         return outcome.IsCreated ? TypedResults.Created(location(outcome.Value!), outcome.Value) : TypedResults.Ok(outcome.Value);
     }
 
-    public static Results<Created<T>, ValidationProblem, ProblemHttpResult> Created<T>(this Outcome<T> outcome, Func<T, string> location)
+    /// <summary>201 with <paramref name="location"/> (null: none) for what was made.</summary>
+    public static Results<Created<T>, ValidationProblem, ProblemHttpResult> Created<T>(this Outcome<T> outcome, Func<T, string?> location)
     {
         if (outcome.Refusal is { } refusal)
         {
@@ -101,9 +105,10 @@ public static class OutcomeResults
         }),
     };
 
-    /// <summary>Declares the problems (besides 400) an endpoint may answer, so OpenAPI lists them.</summary>
+    /// <summary>Declares the problems an endpoint may answer (400 with field errors, and <paramref name="statuses"/>), so OpenAPI lists them.</summary>
     public static RouteHandlerBuilder ProducesProblems(this RouteHandlerBuilder builder, params int[] statuses)
     {
+        builder.ProducesValidationProblem();
         foreach (var status in statuses)
         {
             builder.ProducesProblem(status);

@@ -31,11 +31,11 @@ public static class BeritaAcaraApi
 
     private static async Task<Results<Ok<BeritaAcaraView>, ValidationProblem, ProblemHttpResult>> Generate(Guid id, BeritaAcaraSigning beritaAcara,
         CancellationToken ct) =>
-        (await beritaAcara.GenerateAsync(id, ct)).Ok();
+        (await beritaAcara.GenerateAsync(id, ct)).OkOrInvalid();
 
     private static async Task<Results<Ok<BeritaAcaraView>, ValidationProblem, ProblemHttpResult>> Get(Guid id, BeritaAcaraSigning beritaAcara,
         CancellationToken ct) =>
-        (await beritaAcara.GetAsync(id, ct)).Ok();
+        (await beritaAcara.GetAsync(id, ct)).OkOrInvalid();
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Print(Guid id, BeritaAcaraSigning beritaAcara, CancellationToken ct)
     {
@@ -45,5 +45,5 @@ public static class BeritaAcaraApi
 
     private static async Task<Results<Ok<BeritaAcaraView>, ValidationProblem, ProblemHttpResult>> Sign(Guid id, SignRequest request,
         BeritaAcaraSigning beritaAcara, CancellationToken ct) =>
-        (await beritaAcara.SignAsync(id, request, ct)).Ok();
+        (await beritaAcara.SignAsync(id, request, ct)).OkOrInvalid();
 }

@@ -51,7 +51,7 @@ public static class CyclesApi
 
     private static async Task<Results<Ok<CycleResponse>, ValidationProblem, ProblemHttpResult>> Get(Guid id, CycleOperations cycles,
         CancellationToken ct) =>
-        (await cycles.GetAsync(id, ct)).Ok();
+        (await cycles.GetAsync(id, ct)).OkOrInvalid();
 
     private static async Task<Results<Created<EvaluationSummary>, ValidationProblem, ProblemHttpResult>> AddUnit(Guid id, AddUnitRequest request,
         CycleOperations cycles, CancellationToken ct) =>
@@ -59,9 +59,9 @@ public static class CyclesApi
 
     private static async Task<Results<Ok<EvaluationSummary[]>, ValidationProblem, ProblemHttpResult>> ListEvaluations(int? year, Guid? cycleId,
         Guid? unitId, CycleOperations cycles, CancellationToken ct) =>
-        (await cycles.ListEvaluationsAsync(year, cycleId, unitId, ct)).Ok();
+        (await cycles.ListEvaluationsAsync(year, cycleId, unitId, ct)).OkOrInvalid();
 
     private static async Task<Results<Ok<EvaluationSummary>, ValidationProblem, ProblemHttpResult>> GetEvaluation(Guid id, CycleOperations cycles,
         CancellationToken ct) =>
-        (await cycles.EvaluationAsync(id, ct)).Ok();
+        (await cycles.EvaluationAsync(id, ct)).OkOrInvalid();
 }

@@ -38,15 +38,15 @@ public static class F03Api
 
     private static async Task<Results<Ok<List<Invitation>>, ValidationProblem, ProblemHttpResult>> Invite(Guid id, InvitationRequest request,
         F03Operations f03, CancellationToken ct) =>
-        (await f03.InviteAsync(id, request, ct)).Ok();
+        (await f03.InviteAsync(id, request, ct)).OkOrInvalid();
 
     private static async Task<Results<Ok<F03Overview>, ValidationProblem, ProblemHttpResult>> Overview(Guid id, F03Operations f03,
         CancellationToken ct) =>
-        (await f03.OverviewAsync(id, ct)).Ok();
+        (await f03.OverviewAsync(id, ct)).OkOrInvalid();
 
     private static async Task<Results<Ok<F03Questionnaire>, ValidationProblem, ProblemHttpResult>> Questionnaire(string token, F03Operations f03,
         CancellationToken ct) =>
-        (await f03.QuestionnaireAsync(token, ct)).Ok();
+        (await f03.QuestionnaireAsync(token, ct)).OkOrInvalid();
 
     private static async Task<Results<Created<ResponseReceived>, ValidationProblem, ProblemHttpResult>> Answer(string token,
         F03ResponseRequest request, F03Operations f03, CancellationToken ct) =>

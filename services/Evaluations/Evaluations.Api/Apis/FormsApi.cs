@@ -67,19 +67,19 @@ public static class FormsApi
     }
 
     private static async Task<Results<Ok<F01View>, ValidationProblem, ProblemHttpResult>> GetF01(Guid id, FormOperations forms, CancellationToken ct) =>
-        (await forms.F01Async(id, ct)).Ok();
+        (await forms.F01Async(id, ct)).OkOrInvalid();
 
     private static async Task<Results<Ok<F01Answer>, ValidationProblem, ProblemHttpResult>> AnswerF01(Guid id, string indicator,
         F01AnswerRequest request, FormOperations forms, CancellationToken ct) =>
-        (await forms.AnswerF01Async(id, indicator, request, ct)).Ok();
+        (await forms.AnswerF01Async(id, indicator, request, ct)).OkOrInvalid();
 
     private static async Task<Results<Ok<EvaluationSummary>, ValidationProblem, ProblemHttpResult>> SubmitF01(Guid id, FormOperations forms,
         CancellationToken ct) =>
-        (await forms.SubmitF01Async(id, ct)).Ok();
+        (await forms.SubmitF01Async(id, ct)).OkOrInvalid();
 
     private static async Task<Results<Ok<EvaluationSummary>, ValidationProblem, ProblemHttpResult>> ReturnF01(Guid id, ReturnRequest request,
         FormOperations forms, CancellationToken ct) =>
-        (await forms.ReturnF01Async(id, request, ct)).Ok();
+        (await forms.ReturnF01Async(id, request, ct)).OkOrInvalid();
 
     private static async Task<Results<Created<DocumentInfo>, ValidationProblem, ProblemHttpResult>> Upload(Guid id, IFormFile? file,
         FormOperations forms, CancellationToken ct) =>
@@ -99,21 +99,21 @@ public static class FormsApi
     }
 
     private static async Task<Results<Ok<F02View>, ValidationProblem, ProblemHttpResult>> GetF02(Guid id, FormOperations forms, CancellationToken ct) =>
-        (await forms.F02Async(id, ct)).Ok();
+        (await forms.F02Async(id, ct)).OkOrInvalid();
 
     private static async Task<Results<Ok<F02Score>, ValidationProblem, ProblemHttpResult>> ScoreF02(Guid id, string indicator,
         F02ScoreRequest request, FormOperations forms, CancellationToken ct) =>
-        (await forms.ScoreF02Async(id, indicator, request, ct)).Ok();
+        (await forms.ScoreF02Async(id, indicator, request, ct)).OkOrInvalid();
 
     private static async Task<Results<Ok<EvaluationSummary>, ValidationProblem, ProblemHttpResult>> CompleteF02(Guid id, FormOperations forms,
         CancellationToken ct) =>
-        (await forms.CompleteF02Async(id, ct)).Ok();
+        (await forms.CompleteF02Async(id, ct)).OkOrInvalid();
 
     private static async Task<Results<Ok<VerifiedScore>, ValidationProblem, ProblemHttpResult>> Verify(Guid id, string indicator,
         VerificationRequest request, FormOperations forms, CancellationToken ct) =>
-        (await forms.VerifyAsync(id, indicator, request, ct)).Ok();
+        (await forms.VerifyAsync(id, indicator, request, ct)).OkOrInvalid();
 
     private static async Task<Results<Ok<IndexResult>, ValidationProblem, ProblemHttpResult>> GetIndex(Guid id, FormOperations forms,
         CancellationToken ct) =>
-        (await forms.IndexAsync(id, ct)).Ok();
+        (await forms.IndexAsync(id, ct)).OkOrInvalid();
 }

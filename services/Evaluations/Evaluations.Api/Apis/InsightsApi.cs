@@ -44,19 +44,19 @@ public static class InsightsApi
 
     private static async Task<Results<Ok<PlatformEvidenceView>, ValidationProblem, ProblemHttpResult>> Evidence(Guid unitId, int? year,
         InsightOperations insights, CancellationToken ct) =>
-        (await insights.EvidenceAsync(unitId, year, ct)).Ok();
+        (await insights.EvidenceAsync(unitId, year, ct)).OkOrInvalid();
 
     private static async Task<Results<Ok<ChecklistView>, ValidationProblem, ProblemHttpResult>> GetChecklist(Guid unitId, InsightOperations insights,
         CancellationToken ct) =>
-        (await insights.ChecklistAsync(unitId, ct)).Ok();
+        (await insights.ChecklistAsync(unitId, ct)).OkOrInvalid();
 
     private static async Task<Results<Ok<ChecklistView>, ValidationProblem, ProblemHttpResult>> PutChecklist(Guid unitId, ChecklistRequest request,
         InsightOperations insights, CancellationToken ct) =>
-        (await insights.RecordChecklistAsync(unitId, request, ct)).Ok();
+        (await insights.RecordChecklistAsync(unitId, request, ct)).OkOrInvalid();
 
     private static async Task<Results<Ok<ReadinessView>, ValidationProblem, ProblemHttpResult>> Readiness(Guid unitId, int? year,
         InsightOperations insights, CancellationToken ct) =>
-        (await insights.ReadinessAsync(unitId, year, ct)).Ok();
+        (await insights.ReadinessAsync(unitId, year, ct)).OkOrInvalid();
 
     private static async Task<Ok<EarlyWarning>> EarlyWarningList(int? year, InsightOperations insights, CancellationToken ct) =>
         TypedResults.Ok(await insights.EarlyWarningAsync(year, ct));
@@ -66,9 +66,9 @@ public static class InsightsApi
 
     private static async Task<Results<Ok<Scorecard>, ValidationProblem, ProblemHttpResult>> UnitScorecard(Guid unitId, int? year,
         InsightOperations insights, CancellationToken ct) =>
-        (await insights.ScorecardAsync(unitId, year, ct)).Ok();
+        (await insights.ScorecardAsync(unitId, year, ct)).OkOrInvalid();
 
     private static async Task<Results<Ok<Scorecard>, ValidationProblem, ProblemHttpResult>> PublicUnitScorecard(Guid unitId, int? year,
         InsightOperations insights, CancellationToken ct) =>
-        (await insights.PublicScorecardAsync(unitId, year, ct)).Ok();
+        (await insights.PublicScorecardAsync(unitId, year, ct)).OkOrInvalid();
 }

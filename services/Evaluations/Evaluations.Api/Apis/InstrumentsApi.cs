@@ -25,7 +25,7 @@ public static class InstrumentsApi
 
     private static async Task<Results<Ok<Instrument>, ValidationProblem, ProblemHttpResult>> Get(string code, int version,
         InstrumentOperations instruments, CancellationToken ct) =>
-        (await instruments.GetAsync(code, version, ct)).Ok();
+        (await instruments.GetAsync(code, version, ct)).OkOrInvalid();
 
     private static async Task<Results<Created<Instrument>, ValidationProblem, ProblemHttpResult>> Create(InstrumentRequest request,
         InstrumentOperations instruments, CancellationToken ct) =>

@@ -42,17 +42,17 @@ public static class RecommendationsApi
 
     private static async Task<Results<Ok<RecommendationView[]>, ValidationProblem, ProblemHttpResult>> ListOfEvaluation(Guid id,
         RecommendationOperations recommendations, CancellationToken ct) =>
-        (await recommendations.OfEvaluationAsync(id, ct)).Ok();
+        (await recommendations.OfEvaluationAsync(id, ct)).OkOrInvalid();
 
     private static async Task<Results<Ok<RecommendationView[]>, ValidationProblem, ProblemHttpResult>> List(Guid? unitId, int? year, bool? overdue,
         RecommendationOperations recommendations, CancellationToken ct) =>
-        (await recommendations.ListAsync(unitId, year, overdue, ct)).Ok();
+        (await recommendations.ListAsync(unitId, year, overdue, ct)).OkOrInvalid();
 
     private static async Task<Results<Ok<RecommendationView>, ValidationProblem, ProblemHttpResult>> Start(Guid rid, ProgressRequest request,
         RecommendationOperations recommendations, CancellationToken ct) =>
-        (await recommendations.StartAsync(rid, request, ct)).Ok();
+        (await recommendations.StartAsync(rid, request, ct)).OkOrInvalid();
 
     private static async Task<Results<Ok<RecommendationView>, ValidationProblem, ProblemHttpResult>> Done(Guid rid, DoneRequest request,
         RecommendationOperations recommendations, CancellationToken ct) =>
-        (await recommendations.DoneAsync(rid, request, ct)).Ok();
+        (await recommendations.DoneAsync(rid, request, ct)).OkOrInvalid();
 }

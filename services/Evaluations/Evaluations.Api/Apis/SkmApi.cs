@@ -61,25 +61,25 @@ public static class SkmApi
 
     private static async Task<Results<Ok<SkmSurveyView[]>, ValidationProblem, ProblemHttpResult>> List(Guid? unitId, int? year, SkmOperations skm,
         CancellationToken ct) =>
-        (await skm.ListAsync(unitId, year, ct)).Ok();
+        (await skm.ListAsync(unitId, year, ct)).OkOrInvalid();
 
     private static async Task<Results<Ok<SkmSurveyView>, ValidationProblem, ProblemHttpResult>> Get(Guid id, SkmOperations skm, CancellationToken ct) =>
-        (await skm.GetAsync(id, ct)).Ok();
+        (await skm.GetAsync(id, ct)).OkOrInvalid();
 
     private static async Task<Results<Ok<SkmResultsView>, ValidationProblem, ProblemHttpResult>> Results(Guid id, SkmOperations skm,
         CancellationToken ct) =>
-        (await skm.ResultsAsync(id, ct)).Ok();
+        (await skm.ResultsAsync(id, ct)).OkOrInvalid();
 
     private static async Task<Results<Ok<SkmPublicResults>, ValidationProblem, ProblemHttpResult>> PublicResults(int? year, SkmOperations skm,
         CancellationToken ct) =>
-        (await skm.PublicResultsAsync(year, ct)).Ok();
+        (await skm.PublicResultsAsync(year, ct)).OkOrInvalid();
 
     private static async Task<Results<Ok<SkmSurveyView>, ValidationProblem, ProblemHttpResult>> Close(Guid id, SkmOperations skm, CancellationToken ct) =>
-        (await skm.CloseAsync(id, ct)).Ok();
+        (await skm.CloseAsync(id, ct)).OkOrInvalid();
 
     private static async Task<Results<Ok<SkmPublicView>, ValidationProblem, ProblemHttpResult>> PublicForm(string slug, SkmOperations skm,
         CancellationToken ct) =>
-        (await skm.PublicFormAsync(slug, ct)).Ok();
+        (await skm.PublicFormAsync(slug, ct)).OkOrInvalid();
 
     private static async Task<Results<Created<SkmTokenView>, ValidationProblem, ProblemHttpResult>> IssueToken(string slug, SkmOperations skm,
         CancellationToken ct) =>
