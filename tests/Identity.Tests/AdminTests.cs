@@ -89,6 +89,7 @@ public sealed class AdminTests(IdentityFixture fixture)
         using var registryDown = await admin.PutAsJsonAsync($"/api/identity/users/{id}/roles", new { roles = new[] { "unit-staff" }, unitId = FakeUnitDirectory.Unreachable });
         Assert.Equal(HttpStatusCode.ServiceUnavailable, registryDown.StatusCode);
         Assert.Equal("application/problem+json", registryDown.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(registryDown.Headers.RetryAfter);
 
         using var toCitizen = await admin.PutAsJsonAsync($"/api/identity/users/{id}/roles", new { roles = new[] { "citizen" } });
         Assert.Equal(HttpStatusCode.Conflict, toCitizen.StatusCode);

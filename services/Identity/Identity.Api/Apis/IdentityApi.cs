@@ -52,7 +52,7 @@ public static class IdentityApi
 
         if (await users.FindByNameAsync(name.Value) is not null)
         {
-            return Validation.Conflict($"An account for {name.Value} already exists.");
+            return Problems.Conflict($"An account for {name.Value} already exists.");
         }
 
         var user = TinjauUser.Create(name, request.DisplayName ?? "", time.GetUtcNow());
@@ -60,7 +60,7 @@ public static class IdentityApi
         if (!created.Succeeded)
         {
             return created.Errors.Any(Validation.IsDuplicate)
-                ? Validation.Conflict($"An account for {name.Value} already exists.")
+                ? Problems.Conflict($"An account for {name.Value} already exists.")
                 : TypedResults.ValidationProblem(Validation.ToFieldErrors(created.Errors));
         }
 
@@ -73,7 +73,7 @@ public static class IdentityApi
     {
         var user = principal.FindFirst(TinjauClaims.Subject)?.Value is { } id ? await users.FindByIdAsync(id) : null;
         return user is null
-            ? Validation.NotFound("The token's subject is not a user (client-credentials tokens have no profile).")
+            ? Problems.NotFound("The token's subject is not a user (client-credentials tokens have no profile).")
             : TypedResults.Ok(await UserResponse.FromAsync(user, users, time));
     }
 }

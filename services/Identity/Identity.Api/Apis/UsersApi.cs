@@ -61,7 +61,7 @@ public static class UsersApi
     public static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> GetAsync(Guid id, UserManager<TinjauUser> users, TimeProvider time) =>
         await users.FindByIdAsync(id.ToString()) is { } user
             ? TypedResults.Ok(await UserResponse.FromAsync(user, users, time))
-            : Validation.NotFound($"There is no user {id}.");
+            : Problems.NotFound($"There is no user {id}.");
 
     public static async Task<Results<Created<UserResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(CreateUserRequest request,
         ClaimsPrincipal caller, IdentityDb db, UserManager<TinjauUser> users, IUnitRegistryClient units, TimeProvider time, CancellationToken cancellationToken)
@@ -96,7 +96,7 @@ public static class UsersApi
 
         if (await users.FindByNameAsync(name.Value) is not null)
         {
-            return Validation.Conflict($"An account for {name.Value} already exists.");
+            return Problems.Conflict($"An account for {name.Value} already exists.");
         }
 
         var user = TinjauUser.Create(name, request.DisplayName!, time.GetUtcNow());
@@ -107,7 +107,7 @@ public static class UsersApi
             if (!created.Succeeded)
             {
                 return created.Errors.Any(Validation.IsDuplicate)
-                    ? Validation.Conflict($"An account for {name.Value} already exists.")
+                    ? Problems.Conflict($"An account for {name.Value} already exists.")
                     : TypedResults.ValidationProblem(Validation.ToFieldErrors(created.Errors));
             }
 
@@ -125,7 +125,7 @@ public static class UsersApi
         var user = await users.FindByIdAsync(id.ToString());
         if (user is null)
         {
-            return Validation.NotFound($"There is no user {id}.");
+            return Problems.NotFound($"There is no user {id}.");
         }
 
         var errors = RoleAssignment.Validate(request.Roles, request.UnitId, out var assignment);
@@ -137,12 +137,12 @@ public static class UsersApi
         var current = (await users.GetRolesAsync(user)).Order().ToList();
         if (IsCaller(caller, user) && !assignment!.Roles.Contains(TinjauRoles.Admin))
         {
-            return Validation.Conflict("Admins cannot remove their own admin role; ask another admin.");
+            return Problems.Conflict("Admins cannot remove their own admin role; ask another admin.");
         }
 
         if (current.Contains(TinjauRoles.Citizen) != assignment!.Roles.Contains(TinjauRoles.Citizen))
         {
-            return Validation.Conflict("A citizen account cannot become a government account or the other way round; create a separate account.");
+            return Problems.Conflict("A citizen account cannot become a government account or the other way round; create a separate account.");
         }
 
         if (assignment.UnitId != user.UnitId && await CheckUnitAsync(assignment, units, cancellationToken) is { } unitProblem)
@@ -170,12 +170,12 @@ public static class UsersApi
         var user = await users.FindByIdAsync(id.ToString());
         if (user is null)
         {
-            return Validation.NotFound($"There is no user {id}.");
+            return Problems.NotFound($"There is no user {id}.");
         }
 
         if (IsCaller(caller, user))
         {
-            return Validation.Conflict("Admins cannot lock their own account.");
+            return Problems.Conflict("Admins cannot lock their own account.");
         }
 
         return await InTransactionAsync<Results<Ok<UserResponse>, ProblemHttpResult>>(db, async () =>
@@ -195,7 +195,7 @@ public static class UsersApi
         var user = await users.FindByIdAsync(id.ToString());
         if (user is null)
         {
-            return Validation.NotFound($"There is no user {id}.");
+            return Problems.NotFound($"There is no user {id}.");
         }
 
         return await InTransactionAsync<Results<Ok<UserResponse>, ProblemHttpResult>>(db, async () =>
@@ -253,17 +253,11 @@ public static class UsersApi
             return null;
         }
 
-        try
-        {
-            return await units.GetUnitAsync(unitId, cancellationToken) is not null
-                ? null
-                : TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "One or more validation errors occurred.",
-                    extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["unitId"] = [$"Unit {unitId} is not in the unit registry."] } });
-        }
-        catch (UnitRegistryUnavailableException)
-        {
-            return Validation.UnitRegistryUnavailable();
-        }
+        // A registry that cannot be reached throws UnitRegistryUnavailableException: the platform's 503 with Retry-After.
+        return await units.GetUnitAsync(unitId, cancellationToken) is not null
+            ? null
+            : TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "One or more validation errors occurred.",
+                extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["unitId"] = [$"Unit {unitId} is not in the unit registry."] } });
     }
 
     private static async Task<Dictionary<Guid, List<string>>> RolesOfAsync(IdentityDb db, List<Guid> userIds, CancellationToken cancellationToken)

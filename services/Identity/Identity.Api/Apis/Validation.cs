@@ -1,6 +1,6 @@
 namespace Tinjau.Identity.Api.Apis;
 
-/// <summary>Problem-details helpers shared by the endpoints.</summary>
+/// <summary>ASP.NET Core Identity's errors as the platform's field errors (problems themselves come from <c>Problems</c>).</summary>
 internal static class Validation
 {
     public static async Task<string[]> PasswordErrorsAsync(UserManager<TinjauUser> users, string? password)
@@ -28,14 +28,4 @@ internal static class Validation
             : e.Code.Contains("Email", StringComparison.Ordinal) ? "email"
             : e.Code.Contains("UserName", StringComparison.Ordinal) ? "userName" : "user")
         .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray());
-
-    public static ProblemHttpResult Conflict(string detail) =>
-        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict");
-
-    public static ProblemHttpResult NotFound(string detail) =>
-        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not Found");
-
-    public static ProblemHttpResult UnitRegistryUnavailable() =>
-        TypedResults.Problem(detail: "The unit registry cannot be reached to check the unit; try again shortly.",
-            statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service Unavailable");
 }
