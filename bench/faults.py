@@ -164,9 +164,9 @@ def campaign(fault, token, n):
     while time.monotonic() < settle_until:
         stored = sql("complaintsdb", f"SELECT count(*) FROM complaints WHERE \"Description\" LIKE '{marker} %'")
         routed = sql("complaintsdb", f"SELECT count(*) FROM complaints WHERE \"Description\" LIKE '{marker} %' AND \"UnitId\" = '{unit}'")
-        delivered = sql("unitregistrydb", f"SELECT coalesce((SELECT received FROM unit_complaint_stats WHERE unit_id = '{unit}'), 0)")
+        delivered = received()
         pending = sql("complaintsdb", "SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL")
-        if None not in (stored, routed, delivered, pending) and int(delivered) >= int(routed) and pending == "0":
+        if None not in (stored, routed, delivered, pending) and delivered >= int(routed) and pending == "0":
             break
         time.sleep(1)
     stored, routed, delivered = int(stored or 0), int(routed or 0), int(delivered or 0)
