@@ -36,6 +36,7 @@ public static class InspectionsServiceExtensions
         services.AddScoped<VisitAmendments>();
         services.AddScoped<FollowUpOperations>();
         services.AddScoped<OfficerAbsences>();
+        services.AddScoped<UnitRoster>();
         services.AddScoped<UnitRecords>();
         services.AddScoped<ChecklistOperations>();
         services.AddScoped<UnitCalendars>();
