@@ -74,6 +74,7 @@ public static class PortalSetup
         app.MapStaticAssets();
         app.MapDefaultEndpoints();
         app.MapPortalEndpoints();
+        app.MapSidakEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }
