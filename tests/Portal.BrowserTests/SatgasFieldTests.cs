@@ -214,7 +214,7 @@ public sealed class SatgasFieldTests(PortalPlatformFixture platform)
             Assert.DoesNotContain(title, await staff.ContentAsync(), StringComparison.Ordinal);
             Assert.DoesNotContain(planId.ToString(), await staff.Locator("main").InnerHTMLAsync(), StringComparison.OrdinalIgnoreCase);
         }
-        foreach (var path in new[] { "/", "/petugas", "/lacak", "/kinerja", "/akun/laporan-saya" })
+        foreach (var path in new[] { "/", "/petugas", "/lacak", "/kinerja" })
         {
             var response = await staff.GotoAsync(path);
             Assert.True(response!.Ok, $"{path}: {response.Status}");
