@@ -25,11 +25,8 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options)
         {
             audit.ToTable("AuditEntries");
             audit.HasKey(a => a.Id);
-            audit.Property(a => a.ActorId).HasMaxLength(200);
-            audit.Property(a => a.ActorName).HasMaxLength(256);
-            audit.Property(a => a.Action).HasMaxLength(64);
-            audit.Property(a => a.TargetUserName).HasMaxLength(256);
-            audit.Property(a => a.Details).HasMaxLength(2000);
+            audit.HasMaxLength(64, a => a.Action).HasMaxLength(200, a => a.ActorId).HasMaxLength(256, a => a.ActorName, a => a.TargetUserName);
+            audit.HasMaxLength(2000, a => a.Details);
             audit.HasIndex(a => a.At);
             audit.HasIndex(a => a.TargetUserId);
         });
