@@ -23,6 +23,19 @@ public static class EntityColumns
         return b;
     }
 
+    /// <summary>
+    /// The bytes of a stored file (<c>bytea</c>) in their own table, one row per row of <typeparamref name="TFile"/>
+    /// that describes the file and shares its key, so that listing files never loads their bytes.
+    /// </summary>
+    public static EntityTypeBuilder<T> IsContentOf<T, TFile>(this EntityTypeBuilder<T> b, string table, Expression<Func<T, object?>> key,
+        Expression<Func<T, byte[]>> content, DeleteBehavior onDelete) where T : class where TFile : class
+    {
+        b.ToTableKeyedBy(table, key);
+        b.Property(content).HasColumnType("bytea");
+        b.HasOne<TFile>().WithOne().HasForeignKey(key).OnDelete(onDelete);
+        return b;
+    }
+
     /// <summary>Text columns of at most <paramref name="maxLength"/> characters.</summary>
     public static EntityTypeBuilder<T> HasMaxLength<T>(this EntityTypeBuilder<T> b, int maxLength, params Expression<Func<T, string?>>[] properties)
         where T : class

@@ -101,9 +101,8 @@ internal sealed class AttachmentContentConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<ComplaintAttachmentContent> b)
     {
-        b.ToTableKeyedBy("complaint_attachment_contents", x => x.AttachmentId);
-        b.Property(x => x.Content).HasColumnType("bytea");
-        b.HasOne<ComplaintAttachment>().WithOne().HasForeignKey<ComplaintAttachmentContent>(x => x.AttachmentId).OnDelete(DeleteBehavior.Cascade);
+        b.IsContentOf<ComplaintAttachmentContent, ComplaintAttachment>("complaint_attachment_contents", x => x.AttachmentId, x => x.Content,
+            DeleteBehavior.Cascade);
     }
 }
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace Tinjau.Identity.Api.Data;
 
@@ -33,9 +32,4 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options)
     }
 }
 
-/// <summary>Lets <c>dotnet ef</c> build the model without starting the service.</summary>
-public sealed class IdentityDbDesignTimeFactory : IDesignTimeDbContextFactory<IdentityDb>
-{
-    public IdentityDb CreateDbContext(string[] args) => new(new DbContextOptionsBuilder<IdentityDb>()
-        .UseNpgsql("Host=localhost;Database=identitydb").Options);
-}
+public sealed class IdentityDbDesignTimeFactory() : DesignTimeDatabase<IdentityDb>("identitydb", o => new(o));

@@ -122,9 +122,7 @@ internal sealed class EvidenceContentConfiguration : IEntityTypeConfiguration<Ev
 {
     public void Configure(EntityTypeBuilder<EvidenceContent> b)
     {
-        b.ToTableKeyedBy("evidence_contents", x => x.EvidenceId);
-        b.Property(x => x.Content).HasColumnType("bytea");
-        b.HasOne<EvidenceItem>().WithOne().HasForeignKey<EvidenceContent>(x => x.EvidenceId).OnDelete(DeleteBehavior.Restrict);
+        b.IsContentOf<EvidenceContent, EvidenceItem>("evidence_contents", x => x.EvidenceId, x => x.Content, DeleteBehavior.Restrict);
     }
 }
 
