@@ -6,9 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/prerequisites.sh
-ensure_dotnet
-ensure_servers
-ensure_npm
+ensure_prerequisites
 echo "==> dotnet build (Release)"
 dotnet build Platform.sln -c Release -nologo -clp:ErrorsOnly
 echo "==> starting the AppHost: gateway http://localhost:8080, dashboard http://localhost:18888"
