@@ -7,10 +7,11 @@ using RabbitMQ.Client.Exceptions;
 namespace Tinjau.Messaging;
 
 /// <summary>
-/// How soon a receive endpoint tries the broker again after its connection failed. MassTransit 8.5 waits 3, 6, 9 …
-/// up to 30 s between attempts and has no setting for it, so after a broker restart the consumers stayed away for up
+/// How soon a receive endpoint tries the broker again after its connection failed. MassTransit 8.5 waits about 6, 9,
+/// 15, 27, then 30 s between attempts and has no setting for it, so after a broker restart the consumers stayed away for up
 /// to half a minute while the broker was already back. This puts the same policy (the same exceptions, the same
-/// "authentication failure is final") with 1 s steps capped at 5 s into the host configuration, through its private
+/// "authentication failure is final") that waits about 2, 3, then 5 s (1 s plus a doubling 1 s step, capped at 5 s,
+/// with MassTransit's ±25 % jitter) into the host configuration, through its private
 /// field: <see cref="Apply"/> says whether it could, and a test fails when a MassTransit upgrade moves the field.
 /// </summary>
 public static class BrokerReconnect
