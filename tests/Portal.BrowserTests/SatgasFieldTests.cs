@@ -268,13 +268,6 @@ public sealed class SatgasFieldTests(PortalPlatformFixture platform)
         };
     }
 
-    private static async Task WaitForAsync(IPage page, string condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await page.EvaluateAsync<bool>(condition))
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"not true within 30 s: {condition}");
-            await page.WaitForTimeoutAsync(200);
-        }
-    }
+    private static Task WaitForAsync(IPage page, string condition) =>
+        page.WaitForFunctionAsync(condition, null, new() { Timeout = 30_000, PollingInterval = 200 });
 }
