@@ -145,7 +145,7 @@ public sealed class OfficerInboxTests(PortalPlatformFixture platform)
         Assert.DoesNotContain(templates, t => t.Key == "jalan-ditambal");
     }
 
-    private static async Task SignInAsync(IPage page, string user, string returnTo)
+    internal static async Task SignInAsync(IPage page, string user, string returnTo)
     {
         await page.GotoAsync($"/akun/masuk?kembali={Uri.EscapeDataString(returnTo)}");
         await page.FillAsync("#userName", user);
