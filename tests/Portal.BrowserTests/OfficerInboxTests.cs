@@ -43,6 +43,12 @@ public sealed class OfficerInboxTests(PortalPlatformFixture platform)
         // Disposed just now: the unit's follow-up deadline (5 working days on the registry's calendar) is running.
         await Assertions.Expect(row.Locator("[data-countdown]")).ToHaveTextAsync("5 hari kerja lagi");
         await page.InspectAsync("petugas-360-id");
+        // "My reports" is the officer's own, not the unit's inbox: none of the unit's complaints is listed there.
+        var mine = await page.GotoAsync("/akun/laporan-saya");
+        Assert.Equal(200, mine!.Status);
+        await Assertions.Expect(page.GetByText("Anda belum punya laporan yang terhubung ke akun ini.")).ToBeVisibleAsync();
+        Assert.DoesNotContain(number, await page.MainTextAsync(), StringComparison.Ordinal);
+        await page.GotoAsync("/petugas");
 
         // The complaint page: public steps, the internal history with actors, and the actions of its status.
         await row.GetByRole(AriaRole.Link, new() { Name = number }).ClickAsync();

@@ -161,6 +161,17 @@ public sealed class SatgasFieldTests(PortalPlatformFixture platform)
 
         var page = await platform.NewPageAsync(phone: true);
         await page.SignInAsync(Satgas, $"/sidak/rencana/{planId}");
+        // A body over the portal's 25 MB gets the field app's sentence, not a server error, and stores nothing.
+        var bigVisit = Guid.NewGuid();
+        var tooLarge = await page.EvaluateAsync<JsonElement>(@"async (id) => {
+            const t = await (await fetch('/sidak/kunci', { headers: { Accept: 'application/json' } })).json();
+            const r = await fetch(`/sidak/kunjungan/${id}/kirim`, { method: 'PUT', body: new Uint8Array(26 * 1024 * 1024),
+                headers: { RequestVerificationToken: t.token, 'Content-Type': 'application/json', Accept: 'application/json' } });
+            return { status: r.status, body: await r.text() };
+        }", bigVisit.ToString());
+        Assert.Equal(413, tooLarge.GetProperty("status").GetInt32());
+        Assert.Contains("terlalu besar", tooLarge.GetProperty("body").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0L, await platform.CountAsync("inspectionsdb", $"SELECT count(*) FROM sidak_visits WHERE id = '{bigVisit}'"));
         var finding = page.Locator($"[data-finding=\"{findingId}\"]");
         await Assertions.Expect(finding).ToContainTextAsync("Loket 2 kosong");
         await finding.Locator("textarea").FillAsync("Mengapa loket 2 kosong pada jam layanan?");

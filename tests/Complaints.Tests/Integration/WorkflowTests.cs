@@ -134,6 +134,16 @@ public sealed class WorkflowTests(ComplaintsFixture fx)
         var filed = await citizen.FileAsync();
         var mine = await (await citizen.GetAsync("/api/complaints")).OkJsonAsync();
         Assert.Equal(filed.Id, Assert.Single(mine.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
+        var own = await (await citizen.GetAsync("/api/complaints?mine=true")).OkJsonAsync();
+        Assert.Equal(filed.Id, Assert.Single(own.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
+        // An officer's own reports are not their unit's inbox: officers file only through citizen accounts.
+        var unitFiled = await fx.Anonymous().FileAsync();
+        var staff = fx.As("unit-staff", Kwitang, subject: $"staf-{Guid.NewGuid():N}");
+        var inbox = await (await staff.GetAsync("/api/complaints?pageSize=200")).OkJsonAsync();
+        Assert.Contains(inbox.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetGuid() == unitFiled.Id);
+        var staffOwn = await (await staff.GetAsync("/api/complaints?mine=true")).OkJsonAsync();
+        Assert.Empty(staffOwn.GetProperty("items").EnumerateArray());
+        Assert.Equal(0, staffOwn.GetProperty("total").GetInt32());
         var view = await (await citizen.GetAsync($"/api/complaints/{filed.Id}")).OkJsonAsync();
         Assert.Equal("Siti Rahmawati", view.GetProperty("reporter").Str("name"));
 

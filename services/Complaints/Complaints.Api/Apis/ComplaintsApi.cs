@@ -82,7 +82,7 @@ public static class ComplaintsApi
         ClaimsPrincipal user, ComplaintsDb db, ComplaintAccess access, IOptions<ComplaintsOptions> options, CancellationToken ct,
         string? status = null, Guid? unitId = null, string? category = null, string? channel = null,
         string? from = null, string? to = null, int page = 1, int pageSize = 50, string? trackingNumber = null,
-        string? dueBefore = null, string? dueFrom = null)
+        string? dueBefore = null, string? dueFrom = null, bool mine = false)
     {
         var errors = new FieldErrors();
         // Dates are days in the city's time zone; instants with an offset are taken as they are.
@@ -130,7 +130,14 @@ public static class ComplaintsApi
         }
 
         var query = db.Complaints.AsNoTracking();
-        if (ComplaintAccess.IsCityWideReader(user))
+        if (mine)
+        {
+            // The caller's own reports whatever their role: only citizen accounts file under their subject, so an
+            // officer's "my reports" is empty rather than their unit's inbox.
+            var own = user.IsInRole(TinjauRoles.Citizen) ? ComplaintAccess.Subject(user) : null;
+            query = query.Where(c => own != null && c.Reporter.CitizenSubject == own);
+        }
+        else if (ComplaintAccess.IsCityWideReader(user))
         {
             // all complaints
         }

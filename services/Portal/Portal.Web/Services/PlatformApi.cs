@@ -106,7 +106,7 @@ public sealed partial class PlatformApi(HttpClient http, IHttpContextAccessor co
             $"/api/complaints/nearby?lat={lat}&lon={lon}&category={Uri.EscapeDataString(category ?? "")}"), null, ct);
 
     public Task<ApiResult<ComplaintPage>> MyComplaintsAsync(CancellationToken ct) =>
-        SendAsync<ComplaintPage>(HttpMethod.Get, "/api/complaints?pageSize=100", null, ct);
+        SendAsync<ComplaintPage>(HttpMethod.Get, "/api/complaints?mine=true&pageSize=100", null, ct);
 
     // ---- officers (unit staff and heads: the service scopes every list and action to the caller's unit) ----
 

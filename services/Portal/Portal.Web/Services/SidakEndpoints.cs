@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Localization;
 
 namespace Tinjau.Portal.Web.Services;
@@ -10,8 +11,11 @@ namespace Tinjau.Portal.Web.Services;
 /// </summary>
 public static class SidakEndpoints
 {
-    /// <summary>The largest submission passed on: the service's own limit is higher; photos are resized on the device.</summary>
-    private const int MaxBody = 40 * 1024 * 1024;
+    /// <summary>
+    /// The largest submission passed on, under the 30 MB the gateway's server takes (the service's own limit is higher);
+    /// photos are resized on the device, so a real visit is a few MB.
+    /// </summary>
+    private const int MaxBody = 25 * 1024 * 1024;
 
     public static IEndpointRouteBuilder MapSidakEndpoints(this IEndpointRouteBuilder app)
     {
@@ -40,8 +44,20 @@ public static class SidakEndpoints
             {
                 return Answer(StatusCodes.Status413PayloadTooLarge, text["SidakSendTooLarge"]);
             }
+            // Kestrel enforces the limit while reading, so a chunked body without a length is bounded too.
+            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            {
+                limit.MaxRequestBodySize = MaxBody;
+            }
             using var buffer = new MemoryStream();
-            await http.Request.Body.CopyToAsync(buffer, ct);
+            try
+            {
+                await http.Request.Body.CopyToAsync(buffer, ct);
+            }
+            catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                return Answer(StatusCodes.Status413PayloadTooLarge, text["SidakSendTooLarge"]);
+            }
             var result = await api.SidakSubmitAsync(visitId, buffer.ToArray(), contentType, ct);
             if (result.Ok)
             {
