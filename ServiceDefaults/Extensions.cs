@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
@@ -22,6 +23,11 @@ public static class Extensions
 {
     public const string ReadyTag = "ready";
     public const string LiveTag = "live";
+
+    private static readonly Dictionary<string, string?> QuietCategories = new[]
+    {
+        "System.Net.Http.HttpClient", "Polly", "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore",
+    }.ToDictionary(category => $"Logging:LogLevel:{category}", _ => (string?)nameof(LogLevel.Warning));
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -54,9 +60,10 @@ public static class Extensions
         // (the portal's secret link): they stay out of the logs, and the traces keep their query strings redacted.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         builder.Logging.AddFilter("Yarp.ReverseProxy", LogLevel.Warning);
-        // One line per outgoing call and per resilience attempt is noise (and CPU) under load; failures still show.
-        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
-        builder.Logging.AddFilter("Polly", LogLevel.Warning);
+        // Per-request Information lines (each outgoing call and resilience attempt, each SQL command, each request's
+        // hosting and routing steps) cost CPU and a console relay under load; failures still show. Set once here for
+        // every service, as the lowest-priority configuration, so appsettings or the environment can turn one back on.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = QuietCategories });
         // Console lines carry the trace and span ids (as the OTLP records do), so a line in the dashboard's console
         // view leads to its trace.
         builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
