@@ -210,8 +210,9 @@ if os.path.exists(counters):
     with open(counters) as f:
         for rec in csv.reader(f):
             if len(rec) >= 5:
-                try: sums.setdefault(f"{rec[1]}/{rec[2]}", []).append(float(rec[4]))
-                except ValueError: pass
+                try: value = float(rec[4])
+                except ValueError: continue  # the header
+                sums.setdefault(f"{rec[1]}/{rec[2]}", []).append(value)
     means = {k: sum(v) / len(v) for k, v in sums.items()}
     with open(f"{work}/counters.txt", "w") as f:
         f.writelines(f"{k}: {v:,.2f}\n" for k, v in sorted(means.items()))
