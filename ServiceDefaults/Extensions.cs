@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
@@ -24,10 +23,8 @@ public static class Extensions
     public const string ReadyTag = "ready";
     public const string LiveTag = "live";
 
-    private static readonly Dictionary<string, string?> QuietCategories = new[]
-    {
-        "System.Net.Http.HttpClient", "Polly", "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore",
-    }.ToDictionary(category => $"Logging:LogLevel:{category}", _ => (string?)nameof(LogLevel.Warning));
+    private static readonly string[] QuietCategories =
+        ["System.Net.Http.HttpClient", "Polly", "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore"];
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -62,8 +59,12 @@ public static class Extensions
         builder.Logging.AddFilter("Yarp.ReverseProxy", LogLevel.Warning);
         // Per-request Information lines (each outgoing call and resilience attempt, each SQL command, each request's
         // hosting and routing steps) cost CPU and a console relay under load; failures still show. Set once here for
-        // every service, as the lowest-priority configuration, so appsettings or the environment can turn one back on.
-        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = QuietCategories });
+        // every service; a service's configuration that names the category (or one below it, which is more specific
+        // than this rule) turns it back on.
+        foreach (var category in QuietCategories.Where(c => builder.Configuration[$"Logging:LogLevel:{c}"] is null))
+        {
+            builder.Logging.AddFilter(category, LogLevel.Warning);
+        }
         // Console lines carry the trace and span ids (as the OTLP records do), so a line in the dashboard's console
         // view leads to its trace.
         builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
