@@ -23,6 +23,9 @@ public static class Extensions
     public const string ReadyTag = "ready";
     public const string LiveTag = "live";
 
+    private static readonly string[] QuietCategories =
+        ["System.Net.Http.HttpClient", "Polly", "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore"];
+
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.ConfigureOpenTelemetry();
@@ -54,9 +57,14 @@ public static class Extensions
         // (the portal's secret link): they stay out of the logs, and the traces keep their query strings redacted.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         builder.Logging.AddFilter("Yarp.ReverseProxy", LogLevel.Warning);
-        // One line per outgoing call and per resilience attempt is noise (and CPU) under load; failures still show.
-        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
-        builder.Logging.AddFilter("Polly", LogLevel.Warning);
+        // Per-request Information lines (each outgoing call and resilience attempt, each SQL command, each request's
+        // hosting and routing steps) cost CPU and a console relay under load; failures still show. Set once here for
+        // every service; a service's configuration that names the category (or one below it, which is more specific
+        // than this rule) turns it back on.
+        foreach (var category in QuietCategories.Where(c => builder.Configuration[$"Logging:LogLevel:{c}"] is null))
+        {
+            builder.Logging.AddFilter(category, LogLevel.Warning);
+        }
         // Console lines carry the trace and span ids (as the OTLP records do), so a line in the dashboard's console
         // view leads to its trace.
         builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);

@@ -12,6 +12,8 @@
 #   PG_CONNECTION  libpq URI/keywords or an Npgsql connection string (Host=…;Port=…;Username=…;Password=…;Database=…);
 #                  default: $ConnectionStrings__complaintsdb, else the AppHost's PostgreSQL (port 15432, password in STATE_DIR/postgres)
 #   DURATION (30s), CONNECTIONS (32), THREADS (2)
+#   RESULTS        a file that also gets the raw figures, one "gateway|direct|pgbench RESULT k=v …" line each (bench/run.sh)
+#   DURING_DIRECT  a command run in the background while the direct load runs (bench/run.sh samples the processes)
 #
 # The gateway rate-limits anonymous intake (Gateway:RateLimits:PublicPerMinute); the non-2xx column shows how many
 # requests it refused. For a throughput figure, run the platform with a high limit, e.g.
@@ -137,7 +139,10 @@ run_wrk() { # name url
 }
 
 gateway=$(run_wrk gateway "$GATEWAY_URL")
+during=""
+if [[ -n "${DURING_DIRECT:-}" ]]; then bash -c "$DURING_DIRECT" & during=$!; fi
 direct=$(run_wrk direct "$DIRECT_URL")
+[[ -z "$during" ]] || wait "$during" || true
 
 echo "==> pgbench: single-row INSERTs into $table, $CONNECTIONS clients, $DURATION" >&2
 psql "$PG_LIBPQ" -qX -v ON_ERROR_STOP=1 -c "CREATE TABLE $table (id bigserial PRIMARY KEY, category text NOT NULL, description text NOT NULL, latitude double precision, longitude double precision, filed_at timestamptz NOT NULL DEFAULT now())" >/dev/null
@@ -164,6 +169,7 @@ print(f"RESULT tps={float(tps.group(1)) if tps else float('nan'):.1f} count={len
 PY
 )
 
+[[ -z "${RESULTS:-}" ]] || printf 'gateway %s\ndirect %s\npgbench %s\n' "$gateway" "$direct" "$raw" > "$RESULTS"
 python3 - "$gateway" "$direct" "$raw" "$GATEWAY_URL" "$DIRECT_URL" <<'PY'
 import sys
 def parse(line): return {k: float(v) for k, v in (p.split("=") for p in line.split()[1:])}

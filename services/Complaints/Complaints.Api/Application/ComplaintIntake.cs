@@ -93,7 +93,8 @@ public sealed class ComplaintIntake(
         var reason = "Dikirim ke unit yang dipilih di loket.";
         if (unit is null && !registryDown && location is { } point)
         {
-            var located = await TryAsync(() => registry.LocateKelurahanAsync(point.Latitude, point.Longitude, ct), "locate kelurahan");
+            var (located, down) = await TryAsync(() => registry.LocateKelurahanAsync(point.Latitude, point.Longitude, ct), "locate kelurahan");
+            registryDown = down;
             if (located is not null)
             {
                 unit = ToRef(located);
@@ -104,7 +105,8 @@ public sealed class ComplaintIntake(
         var now = time.GetUtcNow();
         var timeZone = unit?.TimeZone ?? o.City.TimeZone;
         var rules = sla.RulesFor(kind, unit?.Code);
-        var verificationDue = await sla.DueAtAsync(unit?.Id, timeZone, now, rules.VerificationWorkingDays, ct);
+        // A registry that just failed (or timed out) is not asked again for the calendar: one wait per intake at most.
+        var verificationDue = await sla.DueAtAsync(unit?.Id, timeZone, now, rules.VerificationWorkingDays, ct, askRegistry: !registryDown);
         var secret = secrets.For(idempotencyKey, requestHash);
         var intake = new Complaint.Intake(kind, o.FindCategory(cmd.Category)!.Code, cmd.Description!.Trim(), location,
             Clean(cmd.Address), cmd.MediaUrls ?? [], channel, Clean(cmd.ChannelReference), cmd.Anonymous, cmd.Confidential,
@@ -290,17 +292,17 @@ public sealed class ComplaintIntake(
         return errors;
     }
 
-    private async Task<T?> TryAsync<T>(Func<Task<T?>> call, string what) where T : class
+    private async Task<(T? Answer, bool RegistryDown)> TryAsync<T>(Func<Task<T?>> call, string what) where T : class
     {
         try
         {
-            return await call();
+            return (await call(), false);
         }
         catch (UnitRegistryUnavailableException ex)
         {
             // Intake must not fail because the registry is down: the complaint waits unrouted for an admin.
             logger.LogWarning(ex, "Unit registry unavailable ({What}); the complaint is filed without a unit", what);
-            return null;
+            return (null, true);
         }
     }
 

@@ -11,14 +11,18 @@ public sealed class SlaClock(IUnitRegistryClient registry, IOptionsMonitor<SlaOp
     public ResolvedSla RulesFor(ComplaintKind kind, string? unitCode) =>
         options.CurrentValue.Resolve(kind, SlaOptions.CityCodeOf(unitCode) ?? complaints.Value.City.Code);
 
-    public async Task<DateTimeOffset> DueAtAsync(Guid? unitId, string timeZone, DateTimeOffset from, int workingDays, CancellationToken ct)
+    /// <param name="askRegistry">False when the caller has just seen the registry fail: weekends only, without a second wait.</param>
+    public async Task<DateTimeOffset> DueAtAsync(Guid? unitId, string timeZone, DateTimeOffset from, int workingDays, CancellationToken ct,
+        bool askRegistry = true)
     {
         var zone = IndonesianTimeZones.Find(timeZone);
         var start = IndonesianTimeZones.LocalDate(from, zone);
         DateOnly due;
         try
         {
-            due = await registry.AddWorkingDaysAsync(unitId, start, workingDays, ct);
+            due = askRegistry
+                ? await registry.AddWorkingDaysAsync(unitId, start, workingDays, ct)
+                : WorkingCalendar.WeekendsOnly.AddWorkingDays(start, workingDays);
         }
         catch (UnitRegistryUnavailableException ex)
         {

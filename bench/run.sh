@@ -1,0 +1,237 @@
+#!/usr/bin/env bash
+# The performance benchmark (not a test; loopback only, bounded). Builds Release, starts the platform as ./run.sh does
+# (the "http" launch profile, a throw-away state folder, rate limits high enough not to refuse the load), then in one
+# run, side by side on this machine:
+#   - cold start: launch to the gateway's /health answering 200 on fresh state (the tree is already built);
+#   - RSS idle: the platform's processes (services, gateway, PostgreSQL, RabbitMQ, Redis), summed from /proc;
+#   - intake: bench/complaints-intake.sh (gateway, direct, pgbench single-row INSERT), with RSS under load and CPU per
+#     process sampled from /proc during the direct load, and dotnet-counters on Complaints.Api when it installs;
+#   - cached read GET /api/units/{id}: gateway, direct, and nginx (Debian package, 1 worker, keep-alive upstream);
+# and prints one table: figure, goal, ratio, met / not met, with the load average before and after.
+# Not measured yet (said so in the table): the 1,000,000-complaint growth and the event lag.
+# Usage: flock /tmp/tinjau-build.lock bench/run.sh   (the default ports must be free: it refuses to start otherwise)
+# Environment: DURATION (30s per intake run), READ_DURATION (15s per read run), CONNECTIONS (32), THREADS (2).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+DURATION=${DURATION:-30s}
+READ_DURATION=${READ_DURATION:-15s}
+CONNECTIONS=${CONNECTIONS:-32}
+THREADS=${THREADS:-2}
+GATEWAY=http://localhost:8080
+COMPLAINTS=http://localhost:5182
+REGISTRY=http://localhost:5181
+NGINX_PORT=${NGINX_PORT:-18090}
+
+die() { echo "bench: $*" >&2; exit 1; }
+. scripts/prerequisites.sh
+command -v wrk >/dev/null || apt_install wrk
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || apt_install nginx
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+for tool in wrk pgbench psql curl python3 ss; do command -v "$tool" >/dev/null || die "$tool is not installed"; done
+
+# The platform's fixed ports (gateway, services, dashboard, servers): a test or ./run.sh using them would be measured too.
+for port in 8080 5180 5181 5182 5183 5184 5185 18888 15432 15672 16379 "$NGINX_PORT"; do
+  if ss -Hltn "sport = :$port" | grep -q .; then
+    die "port $port is in use (./run.sh, a test run or another bench?): stop it first; the bench needs the platform's default ports"
+  fi
+done
+
+echo "==> dotnet build Platform.sln (Release)" >&2
+dotnet build Platform.sln -c Release -nologo -clp:ErrorsOnly >/dev/null
+
+work=$(mktemp -d /tmp/tinjau-bench-XXXX)
+chmod 755 "$work"
+state="$work/state"
+mkdir -p "$state"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+apphost=""
+nginx_pid=""
+cleanup() {
+  [[ -z "$nginx_pid" ]] || kill "$nginx_pid" 2>/dev/null || true
+  if [[ -n "$apphost" ]]; then kill -TERM "$apphost" 2>/dev/null || true; wait "$apphost" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "==> starting the platform (Release, fresh state in $state)" >&2
+t0=$(date +%s.%N)
+Gateway__RateLimits__PublicPerMinute=100000000 Gateway__RateLimits__AuthenticatedPerMinute=100000000 \
+  dotnet run --project AppHost -c Release --no-build --launch-profile http -- "--Tinjau:StateDirectory=$state" >"$work/apphost.log" 2>&1 &
+apphost=$!
+until curl -fsS -m 1 -o /dev/null "$GATEWAY/health" 2>/dev/null; do
+  kill -0 "$apphost" 2>/dev/null || { tail -30 "$work/apphost.log" >&2; die "the AppHost exited"; }
+  sleep 0.2
+done
+cold=$(awk -v a="$(date +%s.%N)" -v b="$t0" 'BEGIN{printf "%.1f", a-b}')
+echo "    all healthy after $cold s" >&2
+
+# The run's processes: below the AppHost, or (started detached by DCP) naming this tree, the state folder or Redis's port.
+marks=("$root/" "$state" ":16379")
+# Idle: let start-up work (demo data, first outbox sweeps) settle, then read the processes.
+sleep 20
+python3 bench/procs.py snapshot "$apphost" "${marks[@]}" > "$work/idle.json"
+read -r idle_own idle_pss idle_all < <(python3 bench/procs.py rss "$work/idle.json")
+
+# Intake. During the direct load: CPU per process over 20 s, and (when the tool installs) the runtime's counters.
+complaints_pid=$(python3 - "$work/idle.json" <<'PY'
+import json, sys
+print(next((pid for pid, p in json.load(open(sys.argv[1]))["procs"].items() if p["role"] == "Complaints.Api"), ""))
+PY
+)
+counters=""
+if dotnet tool restore >/dev/null 2>&1 && dotnet tool run dotnet-counters --version >/dev/null 2>&1; then counters=yes; fi
+pg="host=127.0.0.1 port=15432 user=postgres dbname=complaintsdb password=$(cat "$state/postgres/password")"
+pgstat="SELECT xact_commit + xact_rollback, tup_inserted, tup_updated, tup_fetched FROM pg_stat_database WHERE datname = 'complaintsdb'"
+cat > "$work/during.sh" <<SH
+sleep 5
+python3 "$root/bench/procs.py" snapshot "$apphost" ${marks[*]} > "$work/cpu0.json"
+psql "$pg" -qAtX -F' ' -c "$pgstat" > "$work/pg0.txt"
+if [ -n "$counters" ] && [ -n "$complaints_pid" ]; then
+  (cd "$root" && timeout 40 dotnet tool run dotnet-counters collect -p "$complaints_pid" --format csv -o "$work/counters.csv" \
+    --duration 00:00:00:15 --counters 'EventCounters\System.Runtime,EventCounters\Microsoft.AspNetCore.Hosting,EventCounters\System.Net.Http,EventCounters\Npgsql' >/dev/null 2>&1) &
+fi
+sleep 20
+python3 "$root/bench/procs.py" snapshot "$apphost" ${marks[*]} > "$work/cpu1.json"
+psql "$pg" -qAtX -F' ' -c "$pgstat" > "$work/pg1.txt"
+wait
+SH
+python3 bench/procs.py watch 40 "$work/load.json" "$apphost" "${marks[@]}" &
+watcher=$!
+STATE_DIR="$state" GATEWAY_URL="$GATEWAY" DIRECT_URL="$COMPLAINTS" DURATION="$DURATION" CONNECTIONS="$CONNECTIONS" THREADS="$THREADS" \
+  RESULTS="$work/intake.txt" DURING_DIRECT="bash $work/during.sh" bench/complaints-intake.sh >"$work/intake.out"
+wait "$watcher" || true
+read -r load_own load_pss load_all < <(python3 bench/procs.py rss "$work/load.json")
+cpu=$(python3 bench/procs.py cpu "$work/cpu0.json" "$work/cpu1.json" 20)
+
+# Cached read: one unit, asked again and again (the registry answers it from its cache).
+unit=$(curl -fsS "$REGISTRY/api/units?page=1&pageSize=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
+mkdir -p "$work/nginx/logs"
+cat > "$work/nginx/nginx.conf" <<NGINX
+worker_processes 1;
+daemon off;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/logs/error.log warn;
+user root;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $work/nginx/body;
+  proxy_temp_path $work/nginx/proxy;
+  fastcgi_temp_path $work/nginx/fastcgi;
+  uwsgi_temp_path $work/nginx/uwsgi;
+  scgi_temp_path $work/nginx/scgi;
+  upstream registry { server 127.0.0.1:5181; keepalive 64; }
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    location / { proxy_pass http://registry; proxy_http_version 1.1; proxy_set_header Connection ""; }
+  }
+}
+NGINX
+"$NGINX" -c "$work/nginx/nginx.conf" -p "$work/nginx" &
+nginx_pid=$!
+until curl -fsS -m 1 -o /dev/null "http://127.0.0.1:$NGINX_PORT/api/units/$unit" 2>/dev/null; do
+  kill -0 "$nginx_pid" 2>/dev/null || die "nginx exited: $(cat "$work/nginx/logs/error.log")"
+  sleep 0.1
+done
+cat > "$work/read.lua" <<'LUA'
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function init(args) statuses = {} end
+function response(status, headers, body) statuses[status] = (statuses[status] or 0) + 1 end
+function done(summary, latency, requests)
+  local ok, other = 0, 0
+  for _, thread in ipairs(threads) do
+    for status, n in pairs(thread:get("statuses")) do
+      if status >= 200 and status < 300 then ok = ok + n else other = other + n end
+    end
+  end
+  local seconds = summary.duration / 1e6
+  io.write(string.format("RESULT requests=%d ok=%d non2xx=%d rps=%.1f ok_rps=%.1f p50_ms=%.2f p99_ms=%.2f\n", summary.requests, ok, other,
+    summary.requests / seconds, ok / seconds, latency:percentile(50) / 1000, latency:percentile(99) / 1000))
+end
+LUA
+read_run() { # name base-url
+  echo "==> wrk cached read $1: $2/api/units/$unit, $CONNECTIONS connections, $READ_DURATION" >&2
+  curl -fsS -o /dev/null "$2/api/units/$unit"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$READ_DURATION" --latency -s "$work/read.lua" "$2/api/units/$unit" | grep '^RESULT' | sed "s/^/$1 /"
+}
+{
+  read_run gateway "$GATEWAY"
+  read_run direct "$REGISTRY"
+  read_run nginx "http://127.0.0.1:$NGINX_PORT"
+} > "$work/read.txt"
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+
+python3 - "$work" "$cold" "$idle_own" "$idle_pss" "$idle_all" "$load_own" "$load_pss" "$load_all" "$cpu" "$load_before" "$load_after" "$DURATION" "$READ_DURATION" "$CONNECTIONS" <<'PY'
+import csv, os, sys
+work, cold, idle_own, idle_pss, idle_all, load_own, load_pss, load_all, cpu, la0, la1, dur, rdur, conns = sys.argv[1:]
+def parse(path):
+    out = {}
+    for line in open(path):
+        name, _, *pairs = line.split()
+        out[name] = {k: float(v) for k, v in (p.split("=") for p in pairs)}
+    return out
+intake, read = parse(f"{work}/intake.txt"), parse(f"{work}/read.txt")
+g, d, pg = intake["gateway"], intake["direct"], intake["pgbench"]
+rg, rd, rn = read["gateway"], read["direct"], read["nginx"]
+div = lambda a, b: a / b if b else float("nan")
+rows = []
+def row(what, figure, goal="", ratio="", met=""):
+    rows.append((what, figure, goal, ratio, met))
+def mark(ok): return "met" if ok else "NOT met"
+fig = lambda r: f"{r['ok_rps']:,.0f} req/s, p50 {r['p50_ms']:.1f} ms, p99 {r['p99_ms']:.1f} ms" + (f", {int(r['non2xx'])} non-2xx" if r.get("non2xx") else "")
+row("intake through the gateway", fig(g))
+row("intake direct to Complaints.Api", fig(d), "p99 ≤ 50 ms", "", mark(d["p99_ms"] <= 50))
+row("pgbench single-row INSERT, same PostgreSQL", f"{pg['tps']:,.0f} tps, p50 {pg['p50_ms']:.1f} ms, p99 {pg['p99_ms']:.1f} ms")
+r = div(d["ok_rps"], pg["tps"]); row("intake ÷ raw insert (direct)", "", "≥ 0.20", f"{r:.3f}", mark(r >= 0.20))
+r = div(g["ok_rps"], d["ok_rps"]); row("intake: gateway ÷ direct", "", "≥ 0.85", f"{r:.2f}", mark(r >= 0.85))
+row("cached GET /api/units/{id} through the gateway", fig(rg))
+row("the same direct to UnitRegistry.Api", fig(rd))
+row("the same through nginx (1 worker, keep-alive upstream)", fig(rn))
+rgd, rnd = div(rg["ok_rps"], rd["ok_rps"]), div(rn["ok_rps"], rd["ok_rps"])
+row("cached read: gateway ÷ direct", "", "≥ 0.85 and ≥ nginx's", f"{rgd:.2f} (nginx {rnd:.2f})", mark(rgd >= 0.85 and rgd >= rnd))
+row("platform RSS idle (services, gateway, PostgreSQL, RabbitMQ, Redis)", f"{float(idle_own):,.0f} MB (PSS {float(idle_pss):,.0f} MB; with AppHost, DCP, dashboard {float(idle_all):,.0f} MB)", "≤ 1,200 MB", "", mark(float(idle_own) <= 1200))
+row("platform RSS under intake load (largest sample)", f"{float(load_own):,.0f} MB (PSS {float(load_pss):,.0f} MB; with AppHost, DCP, dashboard {float(load_all):,.0f} MB)", "≤ 1,600 MB", "", mark(float(load_own) <= 1600))
+row("cold start to all healthy, built tree, fresh state", f"{float(cold):.1f} s", "≤ 20 s", "", mark(float(cold) <= 20))
+row("event lag: complaint filed → registry's figures, p99", "not measured", "≤ 250 ms", "", "not measured")
+row("1,000,000 complaints stored: intake within 10 %, list/statistics/duplicates/Open311 p99", "not measured", "within 10 %; p99 ≤ 50 ms", "", "not measured")
+row("CPU % of a core per process during the direct intake load (20 s)", cpu or "not sampled")
+try:
+    a = [float(x) for x in open(f"{work}/pg0.txt").read().split()]
+    b = [float(x) for x in open(f"{work}/pg1.txt").read().split()]
+    n = d["ok_rps"] * 20
+    row("PostgreSQL per direct intake (pg_stat_database, same 20 s)", f"{(b[0]-a[0])/n:.1f} transactions, {(b[1]-a[1])/n:.1f} rows inserted, {(b[2]-a[2])/n:.1f} updated, {(b[3]-a[3])/n:.1f} fetched")
+except (OSError, ValueError, IndexError):
+    row("PostgreSQL per direct intake", "not sampled")
+counters = f"{work}/counters.csv"
+if os.path.exists(counters):
+    sums = {}
+    with open(counters) as f:
+        for rec in csv.reader(f):
+            if len(rec) >= 5:
+                try: value = float(rec[4])
+                except ValueError: continue  # the header
+                sums.setdefault(f"{rec[1]}/{rec[2]}", []).append(value)
+    means = {k: sum(v) / len(v) for k, v in sums.items()}
+    with open(f"{work}/counters.txt", "w") as f:
+        f.writelines(f"{k}: {v:,.2f}\n" for k, v in sorted(means.items()))
+    def pick(*words):
+        return next((v for k, v in means.items() if all(w in k.lower() for w in words)), None)
+    req, cmds, calls = pick("hosting", "request rate"), pick("npgsql", "command", "rate"), pick("system.net.http", "requests started rate")
+    per = lambda v: f"{v / req:.1f}" if v is not None and req else "?"
+    picked = {"requests/s": req, "CPU %": pick("cpu usage"), "GC heap MB": pick("gc heap size"), "allocations MB/s": (pick("allocation rate") or 0) / 1e6,
+              "thread-pool queue": pick("threadpool queue"), "SQL commands/s": cmds, "outgoing HTTP/s": calls}
+    row("dotnet-counters on Complaints.Api during the direct load (15 s means)",
+        ", ".join(f"{k} {v:,.1f}" for k, v in picked.items() if v is not None) + f"; per request: {per(cmds)} SQL commands, {per(calls)} outgoing HTTP calls")
+w = max(len(r[0]) for r in rows)
+print(f"\nbench/run.sh — {conns} connections, intake {dur} per run, reads {rdur} per run; load average before {la0}, after {la1}\n")
+print("| measure | figure | goal | ratio | goal met |")
+print("|---|---|---|---|---|")
+for r in rows:
+    print("| " + " | ".join(r) + " |")
+PY
+echo
+echo "(raw intake output)"
+cat "$work/intake.out"
+[[ ! -f "$work/counters.txt" ]] || { echo; echo "(dotnet-counters on Complaints.Api, means over 15 s of the direct load)"; cat "$work/counters.txt"; }
