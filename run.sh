@@ -8,6 +8,7 @@ cd "$(dirname "$0")"
 . scripts/prerequisites.sh
 ensure_dotnet
 ensure_servers
+ensure_browser   # Debian's chromium: the portal prints the berita acara PDF with it
 ensure_npm
 echo "==> dotnet build (Release)"
 dotnet build Platform.sln -c Release -nologo -clp:ErrorsOnly

@@ -145,7 +145,8 @@ public sealed class OfficerInboxTests(PortalPlatformFixture platform)
         Assert.DoesNotContain(templates, t => t.Key == "jalan-ditambal");
     }
 
-    private static async Task SignInAsync(IPage page, string user, string returnTo)
+    /// <summary>Code + PKCE sign-in through the portal's form, landing on <paramref name="returnTo"/>.</summary>
+    internal static async Task SignInAsync(IPage page, string user, string returnTo)
     {
         await page.GotoAsync($"/akun/masuk?kembali={Uri.EscapeDataString(returnTo)}");
         await page.FillAsync("#userName", user);

@@ -13,7 +13,7 @@ namespace Tinjau.Portal.Web.Services;
 /// there is one. It never throws for what the platform answers: every call gives an <see cref="ApiResult{T}"/>, and a
 /// service that cannot be reached (or answers 5xx) is <see cref="ApiResult{T}.Unavailable"/>.
 /// </summary>
-public sealed class PlatformApi(HttpClient http, IHttpContextAccessor context, IMemoryCache cache, IConfiguration configuration,
+public sealed partial class PlatformApi(HttpClient http, IHttpContextAccessor context, IMemoryCache cache, IConfiguration configuration,
     ILogger<PlatformApi> logger)
 {
     private readonly string? forwarderKey = configuration[TrustedForwarder.KeyConfiguration];

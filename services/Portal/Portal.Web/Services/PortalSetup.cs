@@ -24,6 +24,7 @@ public static class PortalSetup
         services.AddCascadingAuthenticationState();
         services.AddAntiforgery();
         services.AddSingleton<ReceiptCookie>();
+        services.AddSingleton<BeritaAcaraPdf>();
 
         var gateway = builder.Configuration[$"{PortalOptions.Section}:GatewayUrl"] ?? "http://gateway";
         // A citizen waits at most a few seconds before hearing that a service is down (what they typed is kept).
@@ -74,6 +75,7 @@ public static class PortalSetup
         app.MapStaticAssets();
         app.MapDefaultEndpoints();
         app.MapPortalEndpoints();
+        app.MapEvaluatorDeskEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }
