@@ -4,9 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/prerequisites.sh
-ensure_dotnet
-ensure_servers
-ensure_npm
+ensure_prerequisites
 ensure_browser   # Debian's chromium for the portal's browser tests (Playwright drives it; no browser download)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 echo "==> dotnet build (Debug)"

@@ -15,18 +15,9 @@ var inspectionsDb = postgres.AddDatabase(ResourceNames.InspectionsDb);
 var messaging = builder.AddTinjauRabbitMQ(ResourceNames.Messaging);
 var cache = builder.AddTinjauRedis(ResourceNames.Cache);
 
-var identity = builder.AddProject<Projects.Identity_Api>(ResourceNames.Identity)
-    .WithHttpHealthCheck("/health")
-    .WithReference(identityDb).WaitFor(identityDb)
-    .WithReference(messaging).WaitFor(messaging)
-    .WithReference(cache).WaitFor(cache)
-    .WithIdentityKeys();
+var identity = AddDomainService<Projects.Identity_Api>(ResourceNames.Identity, identityDb).WithIdentityKeys();
 
-var unitRegistry = builder.AddProject<Projects.UnitRegistry_Api>(ResourceNames.UnitRegistry)
-    .WithHttpHealthCheck("/health")
-    .WithReference(unitRegistryDb).WaitFor(unitRegistryDb)
-    .WithReference(messaging).WaitFor(messaging)
-    .WithReference(cache).WaitFor(cache)
+var unitRegistry = AddDomainService<Projects.UnitRegistry_Api>(ResourceNames.UnitRegistry, unitRegistryDb)
     .WithReference(identity).WaitFor(identity);
 
 // Identity checks unit bindings against the registry; no wait, since the registry validates Identity's tokens.
@@ -34,29 +25,17 @@ identity.WithReference(unitRegistry);
 
 // Evaluations and the registry consume the complaint and sidak events: their publishers start after them, so the
 // consumers' queues are bound before the first event is sent.
-var evaluations = builder.AddProject<Projects.Evaluations_Api>(ResourceNames.Evaluations)
-    .WithHttpHealthCheck("/health")
-    .WithReference(evaluationsDb).WaitFor(evaluationsDb)
-    .WithReference(messaging).WaitFor(messaging)
-    .WithReference(cache).WaitFor(cache)
+var evaluations = AddDomainService<Projects.Evaluations_Api>(ResourceNames.Evaluations, evaluationsDb)
     .WithReference(unitRegistry).WaitFor(unitRegistry)
     .WithReference(identity).WaitFor(identity);
 
-var complaints = builder.AddProject<Projects.Complaints_Api>(ResourceNames.Complaints)
-    .WithHttpHealthCheck("/health")
-    .WithReference(complaintsDb).WaitFor(complaintsDb)
-    .WithReference(messaging).WaitFor(messaging)
-    .WithReference(cache).WaitFor(cache)
+var complaints = AddDomainService<Projects.Complaints_Api>(ResourceNames.Complaints, complaintsDb)
     .WithReference(unitRegistry).WaitFor(unitRegistry)
     .WithReference(identity).WaitFor(identity)
     .WaitFor(evaluations)
     .WithKeptKey("Complaints__TrackingSecretKey", "complaints-tracking-secret-key");
 
-var inspections = builder.AddProject<Projects.Inspections_Api>(ResourceNames.Inspections)
-    .WithHttpHealthCheck("/health")
-    .WithReference(inspectionsDb).WaitFor(inspectionsDb)
-    .WithReference(messaging).WaitFor(messaging)
-    .WithReference(cache).WaitFor(cache)
+var inspections = AddDomainService<Projects.Inspections_Api>(ResourceNames.Inspections, inspectionsDb)
     .WithReference(unitRegistry).WaitFor(unitRegistry)
     .WithReference(identity).WaitFor(identity)
     .WaitFor(evaluations);
@@ -89,3 +68,12 @@ builder.ExportTelemetryBeforeShutdown();
 builder.AddKubernetesManifests();
 
 builder.Build().Run();
+
+// A domain service: its health check, and its own database, the broker and the cache, each healthy before it starts.
+IResourceBuilder<ProjectResource> AddDomainService<TProject>(string name, IResourceBuilder<IResourceWithConnectionString> database)
+    where TProject : IProjectMetadata, new() =>
+    builder.AddProject<TProject>(name)
+        .WithHttpHealthCheck("/health")
+        .WithReference(database).WaitFor(database)
+        .WithReference(messaging).WaitFor(messaging)
+        .WithReference(cache).WaitFor(cache);

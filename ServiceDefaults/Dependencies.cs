@@ -23,6 +23,19 @@ namespace Microsoft.Extensions.Hosting;
 /// </summary>
 public static class Dependencies
 {
+    /// <summary>
+    /// What every domain service stands on: bearer tokens for its <paramref name="audience"/>, its PostgreSQL
+    /// database, and its Redis cache with keys under <c>{audience}:</c>.
+    /// </summary>
+    public static IHostApplicationBuilder AddServicePlatform<TContext>(this IHostApplicationBuilder builder, string audience, string database,
+        Action<DbContextOptionsBuilder>? configureDbContextOptions = null) where TContext : DbContext
+    {
+        builder.AddTinjauAuthentication(audience);
+        builder.AddServiceDatabase<TContext>(database, configureDbContextOptions);
+        builder.AddServiceCache(keyPrefix: audience + ":");
+        return builder;
+    }
+
     public static IHostApplicationBuilder AddServiceDatabase<TContext>(this IHostApplicationBuilder builder, string name,
         Action<DbContextOptionsBuilder>? configureDbContextOptions = null) where TContext : DbContext
     {

@@ -1,23 +1,37 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Scalar.AspNetCore;
 
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
-/// The shape every domain service's <c>Program.cs</c> takes:
+/// The shape every domain service takes. Its <c>Program.cs</c> is one call:
 /// <code>
-/// builder.AddServiceDefaults();
-/// builder.AddEvaluations();          // the service's own registrations, calling AddServiceApi
-/// var app = builder.Build();
-/// app.MapEvaluations();              // UseServiceApi, then the service's endpoints
-/// await app.MigrateDbContextAsync&lt;EvaluationsDbContext&gt;(EvaluationsSeed.SeedAsync);
-/// await app.RunAsync();
+/// await ServiceApi.RunAsync&lt;EvaluationsDbContext&gt;(args, b => b.AddEvaluations(), app => app.MapEvaluations(), EvaluationsSeed.SeedAsync);
 /// </code>
+/// <c>AddEvaluations</c> (the service's own registrations) calls <see cref="AddServiceApi"/>; <c>MapEvaluations</c>
+/// calls <see cref="UseServiceApi"/>, then maps the service's endpoints.
 /// </summary>
 public static class ServiceApi
 {
+    /// <summary>
+    /// The whole program of a domain service: the defaults, its registrations, its pipeline and endpoints, its
+    /// migrations and optional seed before it takes traffic, then run.
+    /// </summary>
+    public static async Task RunAsync<TContext>(string[] args, Action<WebApplicationBuilder> add, Action<WebApplication> map,
+        Func<TContext, IServiceProvider, CancellationToken, Task>? seed = null) where TContext : DbContext
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddServiceDefaults();
+        add(builder);
+        var app = builder.Build();
+        map(app);
+        await app.MigrateDbContextAsync(seed);
+        await app.RunAsync();
+    }
+
     /// <summary>The service's OpenAPI document (<c>/openapi/v1.json</c>) with its title and description.</summary>
     public static IServiceCollection AddServiceApi(this IServiceCollection services, string title, string description) =>
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>

@@ -41,3 +41,10 @@ ensure_browser() {
 ensure_npm() {
   command -v npm >/dev/null 2>&1 || apt_install npm
 }
+
+# What both run.sh and test.sh need: the SDK, the three servers, npm for the portal's build.
+ensure_prerequisites() {
+  ensure_dotnet
+  ensure_servers
+  ensure_npm
+}

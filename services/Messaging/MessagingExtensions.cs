@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Tinjau.Messaging.Outbox;
 
 namespace Tinjau.Messaging;
@@ -24,6 +25,7 @@ public static partial class MessagingExtensions
     /// <item>receive endpoints named in kebab case and prefixed with the service name
     /// (<c>complaints-unit-registered</c>), so two services consuming one event get a queue each;</item>
     /// <item>in-memory retry (200 ms, 1 s, 3 s), then the <c>_error</c> queue (no delayed redelivery);</item>
+    /// <item>consumers back within seconds of a broker's return (<see cref="BrokerReconnect"/>);</item>
     /// <item>the bus health check, tagged <c>ready</c> (reported Degraded, not Unhealthy, while the broker is down:
     /// writes keep working through the outbox);</item>
     /// <item>the outbox: a SaveChanges/transaction interceptor on <typeparamref name="TDbContext"/> that wakes the
@@ -71,6 +73,11 @@ public static partial class MessagingExtensions
                     host.Username(broker.Username);
                     host.Password(broker.Password);
                 });
+                if (!BrokerReconnect.Apply(cfg))
+                {
+                    context.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BrokerReconnect))
+                        .LogWarning("The broker reconnect policy could not be set; consumers reconnect on MassTransit's default schedule (up to 30 s).");
+                }
                 cfg.UseMessageRetry(retry => retry.Intervals(RetryIntervals));
                 cfg.ConfigureEndpoints(context);
             });

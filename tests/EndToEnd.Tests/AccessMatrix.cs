@@ -162,6 +162,7 @@ public static class AccessTable
         SignedIn("GET", "/api/inspections/follow-ups?unitId={kwitang}"),
         SignedIn("GET", "/api/inspections/officers/{unknown}/absences?year=2026"),
         Only(["unit-head", "satgas", "leadership", "admin"], "GET", "/api/inspections/units/{kwitang}/absences?year=2026", null),
+        Only(["unit-head", "satgas", "leadership", "admin"], "GET", "/api/inspections/units/{kwitang}/officers", null),
         Only(["unit-staff", "unit-head", "satgas", "evaluator", "leadership", "admin"], "GET", "/api/inspections/units/{kwitang}/record", null),
 
         // Evaluations (PEKPPP, SKM, Ombudsman readiness): government staff; F03 and SKM answers and the public

@@ -118,6 +118,14 @@ public sealed class InspectionsApiTests(InspectionsFixture fixture)
             Assert.DoesNotContain("Loket 2 kosong", text, StringComparison.Ordinal);
         }
         Assert.Equal(HttpStatusCode.Forbidden, (await fixture.As("unit-staff", kelurahan).GetAsync($"/api/inspections/units/{kelurahan}/absences?year=2025")).StatusCode);
+        // The roster for the next visit: the officer recorded, for the same readers as attendance; unit staff get 403.
+        Assert.Equal(HttpStatusCode.Forbidden, (await fixture.As("unit-staff", kelurahan).GetAsync($"/api/inspections/units/{kelurahan}/officers")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await fixture.As("evaluator").GetAsync($"/api/inspections/units/{kelurahan}/officers")).StatusCode);
+        var roster = await (await satgas.GetAsync($"/api/inspections/units/{kelurahan}/officers")).Content.ReadFromJsonAsync<JsonArray>();
+        var rostered = Assert.Single(roster!, o => o!["staffNumber"]?.GetValue<string>() == nip)!;
+        Assert.Equal("Budi Santoso", rostered["name"]!.GetValue<string>());
+        var headRoster = await (await fixture.As("unit-head", kecamatan).GetAsync($"/api/inspections/units/{kelurahan}/officers")).Content.ReadFromJsonAsync<JsonArray>();
+        Assert.Contains(headRoster!, o => o!["staffNumber"]?.GetValue<string>() == nip);
 
         foreach (var reader in new[] { fixture.As("unit-head", kelurahan), fixture.As("unit-head", kecamatan), fixture.As("leadership"), satgas })
         {

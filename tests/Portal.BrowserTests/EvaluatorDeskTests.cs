@@ -72,7 +72,7 @@ public sealed class EvaluatorDeskTests(PortalPlatformFixture platform)
 
         // The board: Kwitang in its cycle at F02.
         var page = await platform.NewPageAsync(phone: false);
-        await SignInAsync(page, "evaluator@tinjau.local", "/evaluasi");
+        await page.SignInAsync("evaluator@tinjau.local", "/evaluasi");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Papan evaluasi PEKPPP");
         await Assertions.Expect(page.Locator("[data-nav-desk]")).ToHaveTextAsync("Evaluasi");
         var row = page.Locator($"[data-cycle=\"{cycleId}\"] [data-board-unit=\"31.71.04.1002\"]");
@@ -182,7 +182,7 @@ public sealed class EvaluatorDeskTests(PortalPlatformFixture platform)
 
         // The head of Kelurahan Kwitang, on a phone, signs last; the evaluation is final.
         var head = await platform.NewPageAsync(phone: true);
-        await SignInAsync(head, "lurah.kwitang@tinjau.local", $"/evaluasi/{id}/berita-acara");
+        await head.SignInAsync("lurah.kwitang@tinjau.local", $"/evaluasi/{id}/berita-acara");
         await Assertions.Expect(head.Locator("[data-signer=head-of-unit]")).ToHaveAttributeAsync("data-state", "turn");
         await head.InspectAsync("evaluasi-berita-acara-kepala-360-id");
         await head.Locator("[data-sign=head-of-unit]").ClickAsync();
@@ -222,7 +222,7 @@ public sealed class EvaluatorDeskTests(PortalPlatformFixture platform)
     public async Task A_citizen_gets_no_desk_and_leadership_reads_the_board_in_English()
     {
         var citizen = await platform.NewPageAsync(phone: true);
-        await SignInAsync(citizen, "citizen@tinjau.local", "/akun/laporan-saya");
+        await citizen.SignInAsync("citizen@tinjau.local", "/akun/laporan-saya");
         await Assertions.Expect(citizen.Locator("[data-nav-desk]")).ToHaveCountAsync(0);
         var response = await citizen.GotoAsync("/evaluasi");
         Assert.Equal(403, response!.Status);
@@ -230,7 +230,7 @@ public sealed class EvaluatorDeskTests(PortalPlatformFixture platform)
         await citizen.InspectAsync("evaluasi-warga-403-360-id");
 
         var leader = await platform.NewPageAsync(phone: false, language: "en");
-        await SignInAsync(leader, "leadership@tinjau.local", "/evaluasi");
+        await leader.SignInAsync("leadership@tinjau.local", "/evaluasi");
         await Assertions.Expect(leader.Locator("h1")).ToHaveTextAsync("PEKPPP evaluation board");
         await leader.InspectAsync("evaluasi-papan-1280-en");
     }
@@ -244,6 +244,4 @@ public sealed class EvaluatorDeskTests(PortalPlatformFixture platform)
             Tinjau.Testing.SidakSamples.OneAbsentOfficer(unit, checklist.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("code").GetString()!),
                 -6.1826, 106.8412), expected: 201);
     }
-
-    private static Task SignInAsync(IPage page, string user, string returnTo) => OfficerInboxTests.SignInAsync(page, user, returnTo);
 }

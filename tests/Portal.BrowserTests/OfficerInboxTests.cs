@@ -33,7 +33,7 @@ public sealed class OfficerInboxTests(PortalPlatformFixture platform)
 
         // The officer signs in on the portal (code + PKCE) and lands on the inbox.
         var page = await platform.NewPageAsync(phone: true);
-        await SignInAsync(page, "staff.kwitang@tinjau.local", "/petugas");
+        await page.SignInAsync("staff.kwitang@tinjau.local", "/petugas");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Kotak masuk unit");
         await Assertions.Expect(page.Locator("[data-nav-office]")).ToHaveTextAsync("Kantor");
         var row = page.Locator($"[data-complaint=\"{number}\"]");
@@ -91,7 +91,7 @@ public sealed class OfficerInboxTests(PortalPlatformFixture platform)
         var number = filed.GetProperty("trackingNumber").GetString()!;
 
         var page = await platform.NewPageAsync(phone: true);
-        await SignInAsync(page, "staff.kwitang@tinjau.local", $"/petugas/aduan/{number}");
+        await page.SignInAsync("staff.kwitang@tinjau.local", $"/petugas/aduan/{number}");
         await Assertions.Expect(page.Locator("[data-reporter]")).ToHaveTextAsync("Identitas pelapor dirahasiakan.");
         var text = await page.MainTextAsync();
         Assert.DoesNotContain("Nama Tersembunyi", text, StringComparison.Ordinal);
@@ -100,7 +100,7 @@ public sealed class OfficerInboxTests(PortalPlatformFixture platform)
         await Assertions.Expect(page.Locator("[data-deadline] [data-countdown]")).ToBeVisibleAsync();
 
         var desktop = await platform.NewPageAsync(phone: false, language: "en");
-        await SignInAsync(desktop, "head.senen@tinjau.local", "/petugas");
+        await desktop.SignInAsync("head.senen@tinjau.local", "/petugas");
         await Assertions.Expect(desktop.Locator("h1")).ToHaveTextAsync("Unit inbox");
         // The head of Kecamatan Senen sees its kelurahan's complaints too.
         await Assertions.Expect(desktop.Locator($"[data-complaint=\"{number}\"]")).ToContainTextAsync("Confidential (rahasia), Anonymous (anonim)");
@@ -115,7 +115,7 @@ public sealed class OfficerInboxTests(PortalPlatformFixture platform)
         await Assertions.Expect(visitor.Locator("#userName")).ToBeVisibleAsync();
 
         var page = await platform.NewPageAsync(phone: true);
-        await SignInAsync(page, "citizen@tinjau.local", "/akun/laporan-saya");
+        await page.SignInAsync("citizen@tinjau.local", "/akun/laporan-saya");
         await Assertions.Expect(page.Locator("[data-nav-office]")).ToHaveCountAsync(0);
         var response = await page.GotoAsync("/petugas");
         Assert.Equal(403, response!.Status);
@@ -143,15 +143,5 @@ public sealed class OfficerInboxTests(PortalPlatformFixture platform)
         Assert.StartsWith("sampah-", templates[0].Key, StringComparison.Ordinal);
         Assert.Contains(templates, t => t.Key == "ditindaklanjuti");
         Assert.DoesNotContain(templates, t => t.Key == "jalan-ditambal");
-    }
-
-    /// <summary>Code + PKCE sign-in through the portal's form, landing on <paramref name="returnTo"/>.</summary>
-    internal static async Task SignInAsync(IPage page, string user, string returnTo)
-    {
-        await page.GotoAsync($"/akun/masuk?kembali={Uri.EscapeDataString(returnTo)}");
-        await page.FillAsync("#userName", user);
-        await page.FillAsync("#password", PortalPlatformFixture.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == returnTo.Split('?')[0]);
     }
 }

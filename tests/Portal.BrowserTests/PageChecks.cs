@@ -30,4 +30,14 @@ public static class PageChecks
     }
 
     public static async Task<string> MainTextAsync(this IPage page) => await page.Locator("main").InnerTextAsync();
+
+    /// <summary>Signs a demo user in on the portal (code + PKCE through Identity's form) and waits for <paramref name="returnTo"/>.</summary>
+    public static async Task SignInAsync(this IPage page, string user, string returnTo)
+    {
+        await page.GotoAsync($"/akun/masuk?kembali={Uri.EscapeDataString(returnTo)}");
+        await page.FillAsync("#userName", user);
+        await page.FillAsync("#password", PortalPlatformFixture.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == returnTo.Split('?')[0]);
+    }
 }

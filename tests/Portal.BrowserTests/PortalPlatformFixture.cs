@@ -47,6 +47,9 @@ public sealed class PortalPlatformFixture : IAsyncLifetime
             : await StartAppHostAsync();
         Http = new HttpClient { BaseAddress = GatewayUrl, Timeout = TimeSpan.FromSeconds(60) };
         _playwright = await Playwright.CreateAsync();
+        // Pages answer through the gateway and up to three services; on a loaded 2-core runner a form post can take
+        // longer than Playwright's 5 s default, so every expectation waits up to 20 s (still failing fast when wrong).
+        Assertions.SetDefaultExpectTimeout(20_000);
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = "/usr/bin/chromium",

@@ -4,17 +4,12 @@ namespace Tinjau.Hosting;
 
 /// <summary>A PostgreSQL server run by DCP from the OS packages, with the connection string Aspire's own gives.</summary>
 public sealed class LocalPostgresResource(string name, string command, string workingDirectory, ParameterResource password)
-    : ExecutableResource(name, command, workingDirectory), IResourceWithConnectionString
+    : LocalServerResource(name, command, workingDirectory, password)
 {
-    public const string EndpointName = "tcp";
     public const string UserName = "postgres";
 
-    public EndpointReference Endpoint => new(this, EndpointName);
-
-    public ParameterResource PasswordParameter { get; } = password;
-
-    public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
-        $"Host={Endpoint.Property(EndpointProperty.IPV4Host)};Port={Endpoint.Property(EndpointProperty.Port)};Username={UserName};Password={PasswordParameter}");
+    public override ReferenceExpression ConnectionStringExpression =>
+        ReferenceExpression.Create($"Host={Host};Port={Port};Username={UserName};Password={PasswordParameter}");
 }
 
 /// <summary>

@@ -35,13 +35,10 @@ public static class PostgresBuilderExtensions
     public static IResourceBuilder<LocalPostgresResource> AddLocalPostgres(this IDistributedApplicationBuilder builder, string name)
     {
         var bin = ServerBinaries.PostgresBinDirectory();
-        var options = LocalServerOptions.For(builder);
-        var directory = options.ResourceDirectory(name);
+        var server = LocalServer.For(builder, name, DefaultPort);
+        var (options, directory, port, secret, password) = server;
         var data = Path.Combine(directory, "data");
         var socket = Path.Combine(directory, "sock");
-        var port = options.Port(name, DefaultPort);
-        var secret = KeptSecret.In(directory, "password");
-        var password = builder.AddParameter($"{name}-password", secret, secret: true);
 
         var resource = new LocalPostgresResource(name, "/bin/bash", directory, password.Resource);
         var connectionString = new NpgsqlConnectionStringBuilder
@@ -62,15 +59,11 @@ public static class PostgresBuilderExtensions
         var healthCheck = $"{name}_check";
         builder.Services.AddHealthChecks().AddNpgSql(connectionString, name: healthCheck);
 
-        return builder.AddResource(resource)
-            .WithEndpoint(port: port, name: LocalPostgresResource.EndpointName, scheme: "tcp", isProxied: false)
+        return server.Add(builder, resource, "DatabaseMultiple", healthCheck)
             .WithArgs([
                 "-c", Wrapper.Script, "postgres",
                 .. AsPostgresUser([Path.Combine(bin, "postgres"), "-D", data, "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), .. settings]),
             ])
-            .WithIconName("DatabaseMultiple")
-            .WithHealthCheck(healthCheck)
-            .RestartWhenCrashed()
             .OnBeforeResourceStarted(async (r, e, ct) =>
             {
                 Directory.CreateDirectory(socket);

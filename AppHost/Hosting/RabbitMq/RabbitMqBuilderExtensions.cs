@@ -9,17 +9,12 @@ namespace Tinjau.Hosting;
 
 /// <summary>A RabbitMQ node run by DCP from the OS packages; <c>amqp://</c> connection string as Aspire's own gives.</summary>
 public sealed class LocalRabbitMqResource(string name, string command, string workingDirectory, ParameterResource password)
-    : ExecutableResource(name, command, workingDirectory), IResourceWithConnectionString
+    : LocalServerResource(name, command, workingDirectory, password)
 {
-    public const string EndpointName = "tcp";
     public const string UserName = "tinjau";
 
-    public EndpointReference Endpoint => new(this, EndpointName);
-
-    public ParameterResource PasswordParameter { get; } = password;
-
-    public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
-        $"amqp://{UserName}:{PasswordParameter}@{Endpoint.Property(EndpointProperty.IPV4Host)}:{Endpoint.Property(EndpointProperty.Port)}");
+    public override ReferenceExpression ConnectionStringExpression =>
+        ReferenceExpression.Create($"amqp://{UserName}:{PasswordParameter}@{Host}:{Port}");
 }
 
 public static class RabbitMqBuilderExtensions
@@ -41,14 +36,10 @@ public static class RabbitMqBuilderExtensions
     /// </summary>
     public static IResourceBuilder<LocalRabbitMqResource> AddLocalRabbitMQ(this IDistributedApplicationBuilder builder, string name)
     {
-        var server = ServerBinaries.RabbitMq();
-        var options = LocalServerOptions.For(builder);
-        var directory = options.ResourceDirectory(name);
-        var port = options.Port(name, DefaultPort);
+        var server = LocalServer.For(builder, name, DefaultPort);
+        var (options, directory, port, secret, password) = server;
         var distributionPort = options.Port($"{name}-dist", DefaultDistributionPort);
         var epmdPort = options.Port($"{name}-epmd", DefaultEpmdPort);
-        var secret = KeptSecret.In(directory, "password");
-        var password = builder.AddParameter($"{name}-password", secret, secret: true);
         var nodeName = $"tinjau-{name}-{port}@localhost";
         var environment = NodeEnvironment(directory, nodeName, port, distributionPort, epmdPort);
 
@@ -65,11 +56,7 @@ public static class RabbitMqBuilderExtensions
         var healthCheck = $"{name}_check";
         builder.Services.AddHealthChecks().AddRabbitMQ(async _ => connection ??= await new ConnectionFactory { Uri = amqp }.CreateConnectionAsync(), healthCheck);
 
-        var node = builder.AddResource(new LocalRabbitMqResource(name, server, directory, password.Resource))
-            .WithEndpoint(port: port, name: LocalRabbitMqResource.EndpointName, scheme: "tcp", isProxied: false)
-            .WithIconName("Mailbox")
-            .WithHealthCheck(healthCheck)
-            .RestartWhenCrashed()
+        var node = server.Add(builder, new LocalRabbitMqResource(name, ServerBinaries.RabbitMq(), directory, password.Resource), "Mailbox", healthCheck)
             .WithParentRelationship(epmd)
             .WaitFor(epmd)
             .OnBeforeResourceStarted((_, _, ct) => WriteConfigurationAsync(directory, port, secret, ct));

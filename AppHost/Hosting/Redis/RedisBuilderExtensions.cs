@@ -7,16 +7,9 @@ namespace Tinjau.Hosting;
 
 /// <summary>A Redis server run by DCP from the OS packages; <c>host:port,password=…</c> as Aspire's own gives.</summary>
 public sealed class LocalRedisResource(string name, string command, string workingDirectory, ParameterResource password)
-    : ExecutableResource(name, command, workingDirectory), IResourceWithConnectionString
+    : LocalServerResource(name, command, workingDirectory, password)
 {
-    public const string EndpointName = "tcp";
-
-    public EndpointReference Endpoint => new(this, EndpointName);
-
-    public ParameterResource PasswordParameter { get; } = password;
-
-    public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
-        $"{Endpoint.Property(EndpointProperty.IPV4Host)}:{Endpoint.Property(EndpointProperty.Port)},password={PasswordParameter}");
+    public override ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create($"{Host}:{Port},password={PasswordParameter}");
 }
 
 public static class RedisBuilderExtensions
@@ -32,22 +25,15 @@ public static class RedisBuilderExtensions
 
     public static IResourceBuilder<LocalRedisResource> AddLocalRedis(this IDistributedApplicationBuilder builder, string name)
     {
-        var options = LocalServerOptions.For(builder);
-        var directory = options.ResourceDirectory(name);
-        var port = options.Port(name, DefaultPort);
-        var secret = KeptSecret.In(directory, "password");
-        var password = builder.AddParameter($"{name}-password", secret, secret: true);
+        var server = LocalServer.For(builder, name, DefaultPort);
+        var (options, directory, port, secret, password) = server;
         var configuration = Path.Combine(directory, "redis.conf");
 
         var healthCheck = $"{name}_check";
         builder.Services.AddHealthChecks().AddRedis($"127.0.0.1:{port},password={secret},abortConnect=false", name: healthCheck);
 
-        return builder.AddResource(new LocalRedisResource(name, ServerBinaries.Redis(), directory, password.Resource))
-            .WithEndpoint(port: port, name: LocalRedisResource.EndpointName, scheme: "tcp", isProxied: false)
+        return server.Add(builder, new LocalRedisResource(name, ServerBinaries.Redis(), directory, password.Resource), "Memory", healthCheck)
             .WithArgs(configuration)
-            .WithIconName("Memory")
-            .WithHealthCheck(healthCheck)
-            .RestartWhenCrashed()
             .OnBeforeResourceStarted(async (_, _, ct) =>
             {
                 // The password goes in a file only the owner reads, not on the command line the dashboard shows.

@@ -1,11 +1,3 @@
-var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults();
-builder.AddComplaints();
-
-var app = builder.Build();
-app.MapComplaints();
-
-await app.MigrateDbContextAsync<ComplaintsDb>();
-await app.RunAsync();
+await ServiceApi.RunAsync<ComplaintsDb>(args, b => b.AddComplaints(), app => app.MapComplaints());
 
 public partial class Program;

@@ -1,11 +1,3 @@
-var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults();
-builder.AddEvaluations();
-
-var app = builder.Build();
-app.MapEvaluations();
-
-await app.MigrateDbContextAsync<EvaluationsDbContext>(EvaluationsSeed.SeedAsync);
-await app.RunAsync();
+await ServiceApi.RunAsync<EvaluationsDbContext>(args, b => b.AddEvaluations(), app => app.MapEvaluations(), EvaluationsSeed.SeedAsync);
 
 public partial class Program;

@@ -1,11 +1,3 @@
-var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults();
-builder.AddIdentityService();
-
-var app = builder.Build();
-app.MapIdentityService();
-
-await app.MigrateDbContextAsync<IdentityDb>(IdentitySeed.SeedAsync);
-await app.RunAsync();
+await ServiceApi.RunAsync<IdentityDb>(args, b => b.AddIdentityService(), app => app.MapIdentityService(), IdentitySeed.SeedAsync);
 
 public partial class Program;

@@ -1,11 +1,3 @@
-var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults();
-builder.AddInspections();
-
-var app = builder.Build();
-app.MapInspections();
-
-await app.MigrateDbContextAsync<InspectionsDb>(SeedData.SeedAsync);
-await app.RunAsync();
+await ServiceApi.RunAsync<InspectionsDb>(args, b => b.AddInspections(), app => app.MapInspections(), SeedData.SeedAsync);
 
 public partial class Program;

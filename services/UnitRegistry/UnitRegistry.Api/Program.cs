@@ -1,11 +1,3 @@
-var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults();
-builder.AddUnitRegistry();
-
-var app = builder.Build();
-app.MapUnitRegistry();
-
-await app.MigrateDbContextAsync<UnitRegistryDbContext>(UnitRegistrySeed.SeedAsync);
-await app.RunAsync();
+await ServiceApi.RunAsync<UnitRegistryDbContext>(args, b => b.AddUnitRegistry(), app => app.MapUnitRegistry(), UnitRegistrySeed.SeedAsync);
 
 public partial class Program;

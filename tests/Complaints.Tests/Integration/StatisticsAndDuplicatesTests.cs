@@ -36,6 +36,40 @@ public sealed class StatisticsAndDuplicatesTests(ComplaintsFixture fx)
     }
 
     [Fact]
+    public async Task The_list_finds_one_complaint_by_its_tracking_number_and_filters_by_the_deadline_running_now()
+    {
+        var admin = fx.Admin();
+        var late = await fx.Anonymous().FileAsync(Complaints.Body("pkl", CikiniLat - 0.004, CikiniLon));
+        var fresh = await fx.Anonymous().FileAsync(Complaints.Body("pkl", CikiniLat - 0.004, CikiniLon + 0.003));
+        var past = DateTimeOffset.UtcNow.AddDays(-2);
+        await fx.WithDbAsync(db => db.Database.ExecuteSqlInterpolatedAsync($"UPDATE complaints SET \"VerificationDueAt\" = {past} WHERE \"Id\" = {late.Id}"));
+        var ids = async (HttpClient client, string query) => (await (await client.GetAsync($"/api/complaints?pageSize=200&{query}")).OkJsonAsync())
+            .GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToList();
+
+        // As typed (lower case, spaces): exactly that complaint, and only for those who may see it.
+        Assert.Equal([late.Id], await ids(admin, $"trackingNumber={Uri.EscapeDataString(" " + late.TrackingNumber.ToLowerInvariant() + " ")}"));
+        Assert.Equal([late.Id], await ids(fx.As("unit-staff", InMemoryUnitRegistry.Cikini), $"trackingNumber={late.TrackingNumber}"));
+        Assert.Empty(await ids(fx.As("unit-staff", InMemoryUnitRegistry.Kwitang), $"trackingNumber={late.TrackingNumber}"));
+
+        // Breached: the verification deadline has passed; the fresh one still runs (3 working days ahead).
+        var now = Uri.EscapeDataString(DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        var breached = await ids(admin, $"category=pkl&dueBefore={now}");
+        Assert.Contains(late.Id, breached);
+        Assert.DoesNotContain(fresh.Id, breached);
+        var running = await ids(admin, $"category=pkl&dueFrom={now}");
+        Assert.Contains(fresh.Id, running);
+        Assert.DoesNotContain(late.Id, running);
+
+        // Disposed: the follow-up deadline is the one running, so the late verification no longer counts.
+        await (await admin.PostJsonAsync($"/api/complaints/{late.Id}/verify")).OkJsonAsync();
+        await (await admin.PostJsonAsync($"/api/complaints/{late.Id}/dispose", new { reason = "lokasi" })).OkJsonAsync();
+        Assert.DoesNotContain(late.Id, await ids(admin, $"category=pkl&dueBefore={now}"));
+        Assert.Contains(late.Id, await ids(admin, $"category=pkl&dueFrom={now}"));
+        Assert.Equal(400, (int)(await admin.GetAsync("/api/complaints?dueBefore=kemarin")).StatusCode);
+        Assert.Equal(400, (int)(await admin.GetAsync("/api/complaints?dueFrom=besok")).StatusCode);
+    }
+
+    [Fact]
     public async Task Statistics_per_unit_count_statuses_channels_sla_share_and_rating()
     {
         var admin = fx.Admin();

@@ -1,4 +1,5 @@
 using Tinjau.Complaints.Api.Domain;
+using Tinjau.UnitRegistry.Contracts;
 
 namespace Tinjau.Complaints.Tests.Unit;
 

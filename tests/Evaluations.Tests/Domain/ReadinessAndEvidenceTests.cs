@@ -67,11 +67,9 @@ public class ReadinessAndEvidenceTests
     [Fact]
     public void Sidak_attendance_and_compliance_bands()
     {
-        var visits = new List<SidakVisitFact>
-        {
-            new() { VisitId = Guid.NewGuid(), ComplianceScore = 0.6m, OfficersRecorded = 10, OfficersAbsentWithoutReason = 1 },
-            new() { VisitId = Guid.NewGuid(), ComplianceScore = 0.4m, OfficersRecorded = 10, OfficersAbsentWithoutReason = 3 },
-        };
+        static SidakVisitFact Visit(decimal compliance, int recorded, int absentWithoutReason) =>
+            new(Guid.NewGuid(), Guid.Empty, 0, default, compliance, 0, 0, 0, recorded, absentWithoutReason);
+        var visits = new List<SidakVisitFact> { Visit(0.6m, 10, 1), Visit(0.4m, 10, 3) };
         var sidak = PlatformEvidenceRules.Sidak(visits, []);
         Assert.Equal(0.5m, sidak.AverageCompliance);
         Assert.Equal(0.8m, sidak.AttendanceShare);

@@ -81,7 +81,8 @@ public static class ComplaintsApi
     public static async Task<Results<Ok<ComplaintPage>, ValidationProblem, ProblemHttpResult>> ListAsync(
         ClaimsPrincipal user, ComplaintsDb db, ComplaintAccess access, IOptions<ComplaintsOptions> options, CancellationToken ct,
         string? status = null, Guid? unitId = null, string? category = null, string? channel = null,
-        string? from = null, string? to = null, int page = 1, int pageSize = 50)
+        string? from = null, string? to = null, int page = 1, int pageSize = 50, string? trackingNumber = null,
+        string? dueBefore = null, string? dueFrom = null)
     {
         var errors = new FieldErrors();
         // Dates are days in the city's time zone; instants with an offset are taken as they are.
@@ -93,6 +94,15 @@ public static class ComplaintsApi
         if (!LocalDates.TryParseBound(to, zone, isEnd: true, out var toBound))
         {
             errors.Add("to", "A date (yyyy-MM-dd, in the city's time zone) or an instant with an offset.");
+        }
+        // The deadline running now, before or from an instant (or a day in the city's time zone).
+        if (!LocalDates.TryParseBound(dueBefore, zone, isEnd: false, out var dueBeforeBound))
+        {
+            errors.Add("dueBefore", "A date (yyyy-MM-dd, in the city's time zone) or an instant with an offset.");
+        }
+        if (!LocalDates.TryParseBound(dueFrom, zone, isEnd: false, out var dueFromBound))
+        {
+            errors.Add("dueFrom", "A date (yyyy-MM-dd, in the city's time zone) or an instant with an offset.");
         }
         ComplaintStatus? statusFilter = null;
         if (status is not null)
@@ -147,6 +157,19 @@ public static class ComplaintsApi
         if (unitId is { } uid)
         {
             query = query.Where(c => c.UnitId == uid);
+        }
+        if (!string.IsNullOrWhiteSpace(trackingNumber))
+        {
+            var number = TrackingNumber.Normalize(trackingNumber);
+            query = query.Where(c => c.TrackingNumber == number);
+        }
+        if (dueBeforeBound is { } dueBeforeAt)
+        {
+            query = query.DueBefore(dueBeforeAt);
+        }
+        if (dueFromBound is { } dueFromAt)
+        {
+            query = query.DueFrom(dueFromAt);
         }
         if (category is not null)
         {

@@ -132,13 +132,7 @@ public sealed class ComplaintIntake(
             db.Complaints.Add(complaint);
             if (idempotencyKey is not null)
             {
-                db.IntakeRequests.Add(new IntakeRequest
-                {
-                    Key = idempotencyKey,
-                    RequestHash = requestHash,
-                    ComplaintId = complaint.Id,
-                    CreatedAt = now,
-                });
+                db.IntakeRequests.Add(new IntakeRequest(idempotencyKey, requestHash, complaint.Id, now));
             }
             try
             {

@@ -50,25 +50,17 @@ public sealed class ComplaintStatistics(ComplaintsDb db, ServiceCache cache, IOp
         var byStatus = await rows.GroupBy(s => s.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var byChannel = await rows.GroupBy(s => s.Channel).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
 
-        var totals = unitId is { } unit
-            ? await db.Database.SqlQuery<Totals>($"""
-                SELECT count(*)::int AS "Total",
-                       count(*) FILTER (WHERE "Answered")::int AS "Answered",
-                       count(*) FILTER (WHERE "Answered" AND "AnsweredWithinSla")::int AS "AnsweredWithinSla",
-                       percentile_cont(0.5) WITHIN GROUP (ORDER BY "WorkingDaysToResolve") AS "Median",
-                       count("Rating")::int AS "Ratings",
-                       avg("Rating")::float8 AS "AverageRating"
-                FROM complaint_stats WHERE "FiledAt" >= {start} AND "FiledAt" < {end} AND "UnitId" = {unit}
-                """).SingleAsync(ct)
-            : await db.Database.SqlQuery<Totals>($"""
-                SELECT count(*)::int AS "Total",
-                       count(*) FILTER (WHERE "Answered")::int AS "Answered",
-                       count(*) FILTER (WHERE "Answered" AND "AnsweredWithinSla")::int AS "AnsweredWithinSla",
-                       percentile_cont(0.5) WITHIN GROUP (ORDER BY "WorkingDaysToResolve") AS "Median",
-                       count("Rating")::int AS "Ratings",
-                       avg("Rating")::float8 AS "AverageRating"
-                FROM complaint_stats WHERE "FiledAt" >= {start} AND "FiledAt" < {end}
-                """).SingleAsync(ct);
+        // One query for the city and for a unit: every unit's rows count when no unit is asked for.
+        var (everyUnit, unit) = (unitId is null, unitId ?? Guid.Empty);
+        var totals = await db.Database.SqlQuery<Totals>($"""
+            SELECT count(*)::int AS "Total",
+                   count(*) FILTER (WHERE "Answered")::int AS "Answered",
+                   count(*) FILTER (WHERE "Answered" AND "AnsweredWithinSla")::int AS "AnsweredWithinSla",
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY "WorkingDaysToResolve") AS "Median",
+                   count("Rating")::int AS "Ratings",
+                   avg("Rating")::float8 AS "AverageRating"
+            FROM complaint_stats WHERE "FiledAt" >= {start} AND "FiledAt" < {end} AND ({everyUnit} OR "UnitId" = {unit})
+            """).SingleAsync(ct);
 
         foreach (var s in Enum.GetNames<ComplaintStatus>())
         {

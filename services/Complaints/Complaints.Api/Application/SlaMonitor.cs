@@ -90,15 +90,7 @@ public sealed class SlaSweep(ComplaintsDb db, IUnitRegistryClient registry, Comp
             }
         }
         c.RecordSlaBreach(overdue.Deadline, overdue.DueAt, parent, now);
-        db.SlaBreaches.Add(new SlaBreach
-        {
-            Id = Guid.CreateVersion7(now),
-            ComplaintId = c.Id,
-            Deadline = overdue.Deadline,
-            DueAt = overdue.DueAt,
-            DetectedAt = now,
-            EscalatedToUnitId = parent,
-        });
+        db.SlaBreaches.Add(new SlaBreach(Guid.CreateVersion7(now), c.Id, overdue.Deadline, overdue.DueAt, now, parent));
         try
         {
             await db.SaveChangesAsync(ct);

@@ -6,24 +6,13 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
 {
     public void Configure(EntityTypeBuilder<Complaint> b)
     {
-        b.ToTable("complaints");
-        b.HasKey(x => x.Id);
-        b.Property(x => x.Id).ValueGeneratedNever();
-        b.Property(x => x.TrackingNumber).HasMaxLength(20).IsRequired();
+        b.ToTableKeyedBy("complaints", x => x.Id);
+        b.HasMaxLength(20, x => x.TrackingNumber).HasMaxLength(64, x => x.TrackingSecretHash).HasMaxLength(60, x => x.Category);
+        b.HasMaxLength(4000, x => x.Description, x => x.Answer).HasMaxLength(40, x => x.Channel, x => x.UnitCode, x => x.TimeZone);
+        b.HasMaxLength(200, x => x.ChannelReference, x => x.UnitName).HasMaxLength(500, x => x.Address).HasMaxLength(1000, x => x.RatingComment);
+        b.AreRequired(x => x.TrackingNumber, x => x.TrackingSecretHash, x => x.Category, x => x.Description, x => x.Channel);
         b.HasIndex(x => x.TrackingNumber).IsUnique();
-        b.Property(x => x.TrackingSecretHash).HasMaxLength(64).IsRequired();
-        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(30);
-        b.Property(x => x.Category).HasMaxLength(60).IsRequired();
-        b.Property(x => x.Description).HasMaxLength(4000).IsRequired();
-        b.Property(x => x.Address).HasMaxLength(500);
-        b.Property(x => x.Channel).HasMaxLength(40).IsRequired();
-        b.Property(x => x.ChannelReference).HasMaxLength(200);
-        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
-        b.Property(x => x.UnitName).HasMaxLength(200);
-        b.Property(x => x.UnitCode).HasMaxLength(40);
-        b.Property(x => x.TimeZone).HasMaxLength(40);
-        b.Property(x => x.Answer).HasMaxLength(4000);
-        b.Property(x => x.RatingComment).HasMaxLength(1000);
+        b.HasEnumNames(30, x => x.Kind).HasEnumNames(20, x => x.Status);
         b.Property(x => x.Version).IsRowVersion();
         b.OwnsOne(x => x.Reporter, r =>
         {
@@ -57,16 +46,9 @@ internal sealed class HistoryConfiguration : IEntityTypeConfiguration<ComplaintH
 {
     public void Configure(EntityTypeBuilder<ComplaintHistoryEntry> b)
     {
-        b.ToTable("complaint_history");
-        b.HasKey(x => x.Id);
-        b.Property(x => x.Id).ValueGeneratedNever();
-        b.Property(x => x.Action).HasMaxLength(40);
-        b.Property(x => x.FromStatus).HasConversion<string>().HasMaxLength(20);
-        b.Property(x => x.ToStatus).HasConversion<string>().HasMaxLength(20);
-        b.Property(x => x.ActorKind).HasConversion<string>().HasMaxLength(20);
-        b.Property(x => x.ActorUserId).HasMaxLength(100);
-        b.Property(x => x.ActorRole).HasMaxLength(40);
-        b.Property(x => x.Note).HasMaxLength(4000);
+        b.ToTableKeyedBy("complaint_history", x => x.Id);
+        b.HasMaxLength(40, x => x.Action, x => x.ActorRole).HasMaxLength(100, x => x.ActorUserId).HasMaxLength(4000, x => x.Note);
+        b.HasEnumNames(20, x => x.FromStatus, x => x.ToStatus, x => x.ActorKind);
         b.HasIndex(x => new { x.ComplaintId, x.Position }).IsUnique();
     }
 }
@@ -77,8 +59,7 @@ internal sealed class IntakeRequestConfiguration : IEntityTypeConfiguration<Inta
     {
         b.ToTable("intake_requests");
         b.HasKey(x => x.Key);
-        b.Property(x => x.Key).HasMaxLength(200);
-        b.Property(x => x.RequestHash).HasMaxLength(64);
+        b.HasMaxLength(200, x => x.Key).HasMaxLength(64, x => x.RequestHash);
         b.HasIndex(x => x.CreatedAt);
     }
 }
@@ -87,10 +68,8 @@ internal sealed class SlaBreachConfiguration : IEntityTypeConfiguration<SlaBreac
 {
     public void Configure(EntityTypeBuilder<SlaBreach> b)
     {
-        b.ToTable("sla_breaches");
-        b.HasKey(x => x.Id);
-        b.Property(x => x.Id).ValueGeneratedNever();
-        b.Property(x => x.Deadline).HasConversion<string>().HasMaxLength(20);
+        b.ToTableKeyedBy("sla_breaches", x => x.Id);
+        b.HasEnumNames(20, x => x.Deadline);
         b.HasIndex(x => new { x.ComplaintId, x.Deadline, x.DueAt }).IsUnique();
     }
 }
@@ -101,10 +80,7 @@ internal sealed class ComplaintStatConfiguration : IEntityTypeConfiguration<Comp
     {
         b.ToTable("complaint_stats");
         b.HasKey(x => x.ComplaintId);
-        b.Property(x => x.Channel).HasMaxLength(40);
-        b.Property(x => x.Kind).HasMaxLength(30);
-        b.Property(x => x.Category).HasMaxLength(60);
-        b.Property(x => x.Status).HasMaxLength(20);
+        b.HasMaxLength(40, x => x.Channel).HasMaxLength(30, x => x.Kind).HasMaxLength(60, x => x.Category).HasMaxLength(20, x => x.Status);
         b.HasIndex(x => new { x.UnitId, x.FiledAt });
         b.HasIndex(x => x.FiledAt);
     }
@@ -114,12 +90,8 @@ internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Complai
 {
     public void Configure(EntityTypeBuilder<ComplaintAttachment> b)
     {
-        b.ToTable("complaint_attachments");
-        b.HasKey(x => x.Id);
-        b.Property(x => x.Id).ValueGeneratedNever();
-        b.Property(x => x.ContentType).HasMaxLength(40);
-        b.Property(x => x.Sha256).HasMaxLength(64);
-        b.Property(x => x.AddedBy).HasMaxLength(20);
+        b.ToTableKeyedBy("complaint_attachments", x => x.Id);
+        b.HasMaxLength(40, x => x.ContentType).HasMaxLength(64, x => x.Sha256).HasMaxLength(20, x => x.AddedBy);
         b.HasOne<Complaint>().WithMany().HasForeignKey(x => x.ComplaintId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => x.ComplaintId);
     }
@@ -129,11 +101,8 @@ internal sealed class AttachmentContentConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<ComplaintAttachmentContent> b)
     {
-        b.ToTable("complaint_attachment_contents");
-        b.HasKey(x => x.AttachmentId);
-        b.Property(x => x.AttachmentId).ValueGeneratedNever();
-        b.Property(x => x.Content).HasColumnType("bytea");
-        b.HasOne<ComplaintAttachment>().WithOne().HasForeignKey<ComplaintAttachmentContent>(x => x.AttachmentId).OnDelete(DeleteBehavior.Cascade);
+        b.IsContentOf<ComplaintAttachmentContent, ComplaintAttachment>("complaint_attachment_contents", x => x.AttachmentId, x => x.Content,
+            DeleteBehavior.Cascade);
     }
 }
 
@@ -141,11 +110,8 @@ internal sealed class SupportConfiguration : IEntityTypeConfiguration<ComplaintS
 {
     public void Configure(EntityTypeBuilder<ComplaintSupport> b)
     {
-        b.ToTable("complaint_supports");
-        b.HasKey(x => x.Id);
-        b.Property(x => x.Id).ValueGeneratedNever();
-        b.Property(x => x.CitizenSubject).HasMaxLength(100);
-        b.Property(x => x.SupporterKeyHash).HasMaxLength(64);
+        b.ToTableKeyedBy("complaint_supports", x => x.Id);
+        b.HasMaxLength(100, x => x.CitizenSubject).HasMaxLength(64, x => x.SupporterKeyHash);
         b.HasOne<Complaint>().WithMany().HasForeignKey(x => x.ComplaintId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.ComplaintId, x.CitizenSubject }).IsUnique().HasFilter("\"CitizenSubject\" IS NOT NULL");
         b.HasIndex(x => new { x.ComplaintId, x.SupporterKeyHash }).IsUnique().HasFilter("\"SupporterKeyHash\" IS NOT NULL");

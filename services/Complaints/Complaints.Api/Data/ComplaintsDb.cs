@@ -56,25 +56,10 @@ public sealed class ComplaintsDb(DbContextOptions<ComplaintsDb> options) : DbCon
 }
 
 /// <summary>An Idempotency-Key seen at intake: a retry with the same key and body gets the same complaint back.</summary>
-public sealed class IntakeRequest
-{
-    public string Key { get; set; } = "";
-    public string RequestHash { get; set; } = "";
-    public Guid ComplaintId { get; set; }
-
-    public DateTimeOffset CreatedAt { get; set; }
-}
+public sealed record IntakeRequest(string Key, string RequestHash, Guid ComplaintId, DateTimeOffset CreatedAt);
 
 /// <summary>One missed deadline; the unique key (complaint, deadline, due) makes breach detection idempotent.</summary>
-public sealed class SlaBreach
-{
-    public Guid Id { get; set; }
-    public Guid ComplaintId { get; set; }
-    public SlaDeadline Deadline { get; set; }
-    public DateTimeOffset DueAt { get; set; }
-    public DateTimeOffset DetectedAt { get; set; }
-    public Guid? EscalatedToUnitId { get; set; }
-}
+public sealed record SlaBreach(Guid Id, Guid ComplaintId, SlaDeadline Deadline, DateTimeOffset DueAt, DateTimeOffset DetectedAt, Guid? EscalatedToUnitId);
 
 /// <summary>The statistics read model: one row per complaint with what dashboards count, no text and no reporter.</summary>
 public sealed class ComplaintStat

@@ -14,9 +14,7 @@ public static class ComplaintsServiceExtensions
     /// </summary>
     public static IHostApplicationBuilder AddComplaints(this IHostApplicationBuilder builder)
     {
-        builder.AddTinjauAuthentication(audience: "complaints");
-        builder.AddServiceDatabase<ComplaintsDb>(ResourceNames.ComplaintsDb);
-        builder.AddServiceCache(keyPrefix: "complaints:");
+        builder.AddServicePlatform<ComplaintsDb>("complaints", ResourceNames.ComplaintsDb);
         builder.AddMessaging<ComplaintsDb>();
 
         var services = builder.Services;

@@ -25,13 +25,9 @@ public sealed class EvaluationsDbContext(DbContextOptions<EvaluationsDbContext> 
     {
         modelBuilder.Entity<Instrument>(b =>
         {
-            b.ToTable("instruments");
-            b.HasKey(x => x.Id);
-            b.Property(x => x.Id).ValueGeneratedNever();
-            b.Property(x => x.Code).HasMaxLength(40).IsRequired();
+            b.ToTableKeyedBy("instruments", x => x.Id);
+            b.HasMaxLength(40, x => x.Code).AreRequired(x => x.Code).HasMaxLength(300, x => x.Name).HasMaxLength(500, x => x.Source);
             b.HasIndex(x => new { x.Code, x.Version }).IsUnique();
-            b.Property(x => x.Name).HasMaxLength(300);
-            b.Property(x => x.Source).HasMaxLength(500);
             b.Property(x => x.Aspects).HasJsonConversion();
             b.Property(x => x.CategoryBands).HasJsonConversion();
             b.Property(x => x.Questionnaire).HasJsonConversion();
@@ -40,11 +36,8 @@ public sealed class EvaluationsDbContext(DbContextOptions<EvaluationsDbContext> 
 
         modelBuilder.Entity<Cycle>(b =>
         {
-            b.ToTable("cycles");
-            b.HasKey(x => x.Id);
-            b.Property(x => x.Id).ValueGeneratedNever();
-            b.Property(x => x.Name).HasMaxLength(200).IsRequired();
-            b.Property(x => x.CreatedBy).HasMaxLength(100);
+            b.ToTableKeyedBy("cycles", x => x.Id);
+            b.HasMaxLength(200, x => x.Name).AreRequired(x => x.Name).HasMaxLength(100, x => x.CreatedBy);
             b.Property(x => x.Schedule).HasJsonConversion();
             b.HasOne<Instrument>().WithMany().HasForeignKey(x => x.InstrumentId).OnDelete(DeleteBehavior.Restrict);
             b.HasIndex(x => x.Year);
@@ -52,24 +45,18 @@ public sealed class EvaluationsDbContext(DbContextOptions<EvaluationsDbContext> 
 
         modelBuilder.Entity<Evaluation>(b =>
         {
-            b.ToTable("evaluations");
-            b.HasKey(x => x.Id);
-            b.Property(x => x.Id).ValueGeneratedNever();
+            b.ToTableKeyedBy("evaluations", x => x.Id);
             b.HasOne<Cycle>().WithMany().HasForeignKey(x => x.CycleId).OnDelete(DeleteBehavior.Cascade);
             b.HasOne<Instrument>().WithMany().HasForeignKey(x => x.InstrumentId).OnDelete(DeleteBehavior.Restrict);
             b.HasIndex(x => new { x.CycleId, x.UnitId }).IsUnique();
             b.HasIndex(x => new { x.UnitId, x.Year });
-            b.Property(x => x.UnitCode).HasMaxLength(40);
-            b.Property(x => x.UnitName).HasMaxLength(200);
+            b.HasMaxLength(40, x => x.UnitCode).HasMaxLength(200, x => x.UnitName).HasMaxLength(2000, x => x.ReturnReason);
+            b.HasMaxLength(64, x => x.BeritaAcaraSha256).HasMaxLength(10, x => x.FinalCategory).HasMaxLength(100, x => x.FinalCategoryLabel);
             b.Property(x => x.Status).HasConversion(s => s.ToName(), s => EvaluationStatuses.Parse(s)).HasMaxLength(20);
             b.Property(x => x.Team).HasJsonConversion();
             b.Property(x => x.Signatures).HasJsonConversion();
             b.Property(x => x.BeritaAcara).HasJsonConversion();
             b.Property(x => x.FinalAspects).HasJsonConversion();
-            b.Property(x => x.ReturnReason).HasMaxLength(2000);
-            b.Property(x => x.BeritaAcaraSha256).HasMaxLength(64);
-            b.Property(x => x.FinalCategory).HasMaxLength(10);
-            b.Property(x => x.FinalCategoryLabel).HasMaxLength(100);
             b.Property(x => x.FinalIpp).HasPrecision(6, 2);
             b.Property(x => x.Version).IsRowVersion();
             b.HasMany(x => x.Scores).WithOne().HasForeignKey(x => x.EvaluationId).OnDelete(DeleteBehavior.Cascade);
@@ -78,17 +65,10 @@ public sealed class EvaluationsDbContext(DbContextOptions<EvaluationsDbContext> 
 
         modelBuilder.Entity<IndicatorScore>(b =>
         {
-            b.ToTable("indicator_scores");
-            b.HasKey(x => x.Id);
-            b.Property(x => x.Id).ValueGeneratedNever();
+            b.ToTableKeyedBy("indicator_scores", x => x.Id);
             b.HasIndex(x => new { x.EvaluationId, x.IndicatorCode }).IsUnique();
-            b.Property(x => x.IndicatorCode).HasMaxLength(40);
-            b.Property(x => x.SelfNote).HasMaxLength(4000);
-            b.Property(x => x.EvaluatorNote).HasMaxLength(4000);
-            b.Property(x => x.FieldObservation).HasMaxLength(4000);
-            b.Property(x => x.VerifierReason).HasMaxLength(4000);
-            b.Property(x => x.ScoredBy).HasMaxLength(100);
-            b.Property(x => x.VerifiedBy).HasMaxLength(100);
+            b.HasMaxLength(40, x => x.IndicatorCode).HasMaxLength(100, x => x.ScoredBy, x => x.VerifiedBy);
+            b.HasMaxLength(4000, x => x.SelfNote, x => x.EvaluatorNote, x => x.FieldObservation, x => x.VerifierReason);
             b.Property(x => x.Links).HasJsonConversion();
             b.Property(x => x.DocumentIds).HasJsonConversion();
             b.Property(x => x.Suggestion).HasJsonConversion();
@@ -97,30 +77,23 @@ public sealed class EvaluationsDbContext(DbContextOptions<EvaluationsDbContext> 
 
         modelBuilder.Entity<EvidenceDocument>(b =>
         {
-            b.ToTable("evidence_documents");
-            b.HasKey(x => x.Id);
-            b.Property(x => x.Id).ValueGeneratedNever();
+            b.ToTableKeyedBy("evidence_documents", x => x.Id);
             b.HasOne<Evaluation>().WithMany().HasForeignKey(x => x.EvaluationId).OnDelete(DeleteBehavior.Cascade);
-            b.Property(x => x.FileName).HasMaxLength(300);
-            b.Property(x => x.ContentType).HasMaxLength(200);
-            b.Property(x => x.Sha256).HasMaxLength(64);
-            b.Property(x => x.UploadedBy).HasMaxLength(100);
+            b.HasMaxLength(300, x => x.FileName).HasMaxLength(200, x => x.ContentType).HasMaxLength(64, x => x.Sha256).HasMaxLength(100, x => x.UploadedBy);
         });
 
         modelBuilder.Entity<F03Invitation>(b =>
         {
             b.ToTable("f03_invitations");
             b.HasKey(x => x.TokenHash);
-            b.Property(x => x.TokenHash).HasMaxLength(64);
+            b.HasMaxLength(64, x => x.TokenHash);
             b.HasOne<Evaluation>().WithMany().HasForeignKey(x => x.EvaluationId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<F03Response>(b =>
         {
-            b.ToTable("f03_responses");
-            b.HasKey(x => x.Id);
-            b.Property(x => x.Id).ValueGeneratedNever();
-            b.Property(x => x.TokenHash).HasMaxLength(64);
+            b.ToTableKeyedBy("f03_responses", x => x.Id);
+            b.HasMaxLength(64, x => x.TokenHash);
             b.HasIndex(x => x.TokenHash).IsUnique();
             b.HasIndex(x => x.EvaluationId);
             b.Property(x => x.Answers).HasJsonConversion();
@@ -128,41 +101,27 @@ public sealed class EvaluationsDbContext(DbContextOptions<EvaluationsDbContext> 
 
         modelBuilder.Entity<Recommendation>(b =>
         {
-            b.ToTable("recommendations");
-            b.HasKey(x => x.Id);
-            b.Property(x => x.Id).ValueGeneratedNever();
+            b.ToTableKeyedBy("recommendations", x => x.Id);
             b.HasOne<Evaluation>().WithMany().HasForeignKey(x => x.EvaluationId).OnDelete(DeleteBehavior.Cascade);
             b.HasIndex(x => x.OwnerUnitId);
             b.HasIndex(x => new { x.Status, x.DueOn });
-            b.Property(x => x.AspectCode).HasMaxLength(40);
-            b.Property(x => x.Text).HasMaxLength(4000);
+            b.HasMaxLength(40, x => x.AspectCode).HasMaxLength(4000, x => x.Text, x => x.Progress, x => x.DoneEvidence).HasMaxLength(100, x => x.CreatedBy);
             b.Property(x => x.Status).HasConversion(s => s.ToName(), s => ParseRecommendationStatus(s)).HasMaxLength(20);
-            b.Property(x => x.Progress).HasMaxLength(4000);
-            b.Property(x => x.DoneEvidence).HasMaxLength(4000);
             b.Property(x => x.DoneLinks).HasJsonConversion();
-            b.Property(x => x.CreatedBy).HasMaxLength(100);
             b.Property(x => x.Version).IsRowVersion();
         });
 
         modelBuilder.Entity<SkmSurvey>(b =>
         {
-            b.ToTable("skm_surveys");
-            b.HasKey(x => x.Id);
-            b.Property(x => x.Id).ValueGeneratedNever();
-            b.Property(x => x.Period).HasMaxLength(40);
-            b.Property(x => x.UnitName).HasMaxLength(200);
-            b.Property(x => x.ServiceName).HasMaxLength(200);
-            b.Property(x => x.PublicSlug).HasMaxLength(40);
+            b.ToTableKeyedBy("skm_surveys", x => x.Id);
+            b.HasMaxLength(40, x => x.Period, x => x.PublicSlug).HasMaxLength(200, x => x.UnitName, x => x.ServiceName).HasMaxLength(100, x => x.CreatedBy);
             b.HasIndex(x => x.PublicSlug).IsUnique();
             b.HasIndex(x => new { x.UnitId, x.Year });
-            b.Property(x => x.CreatedBy).HasMaxLength(100);
         });
 
         modelBuilder.Entity<SkmResponse>(b =>
         {
-            b.ToTable("skm_responses");
-            b.HasKey(x => x.Id);
-            b.Property(x => x.Id).ValueGeneratedNever();
+            b.ToTableKeyedBy("skm_responses", x => x.Id);
             b.HasOne<SkmSurvey>().WithMany().HasForeignKey(x => x.SurveyId).OnDelete(DeleteBehavior.Cascade);
         });
 
@@ -170,7 +129,7 @@ public sealed class EvaluationsDbContext(DbContextOptions<EvaluationsDbContext> 
         {
             b.ToTable("skm_response_tokens");
             b.HasKey(x => x.TokenHash);
-            b.Property(x => x.TokenHash).HasMaxLength(64);
+            b.HasMaxLength(64, x => x.TokenHash);
             b.Property(x => x.Version).IsRowVersion();
             b.HasIndex(x => x.SurveyId);
             b.HasOne<SkmSurvey>().WithMany().HasForeignKey(x => x.SurveyId).OnDelete(DeleteBehavior.Cascade);
@@ -178,18 +137,14 @@ public sealed class EvaluationsDbContext(DbContextOptions<EvaluationsDbContext> 
 
         modelBuilder.Entity<OmbudsmanChecklist>(b =>
         {
-            b.ToTable("ombudsman_checklists");
-            b.HasKey(x => x.UnitId);
-            b.Property(x => x.UnitId).ValueGeneratedNever();
+            b.ToTableKeyedBy("ombudsman_checklists", x => x.UnitId);
             b.Property(x => x.Items).HasJsonConversion();
-            b.Property(x => x.UpdatedBy).HasMaxLength(100);
+            b.HasMaxLength(100, x => x.UpdatedBy);
         });
 
         modelBuilder.Entity<ComplaintFact>(b =>
         {
-            b.ToTable("complaint_facts");
-            b.HasKey(x => x.ComplaintId);
-            b.Property(x => x.ComplaintId).ValueGeneratedNever();
+            b.ToTableKeyedBy("complaint_facts", x => x.ComplaintId);
             b.HasIndex(x => new { x.UnitId, x.ResolvedYear });
         });
 
@@ -197,26 +152,21 @@ public sealed class EvaluationsDbContext(DbContextOptions<EvaluationsDbContext> 
         {
             b.ToTable("complaint_sla_breaches");
             b.HasKey(x => new { x.ComplaintId, x.Deadline });
-            b.Property(x => x.Deadline).HasMaxLength(40);
+            b.HasMaxLength(40, x => x.Deadline);
             b.HasIndex(x => new { x.UnitId, x.Year });
         });
 
         modelBuilder.Entity<SidakVisitFact>(b =>
         {
-            b.ToTable("sidak_visits");
-            b.HasKey(x => x.VisitId);
-            b.Property(x => x.VisitId).ValueGeneratedNever();
+            b.ToTableKeyedBy("sidak_visits", x => x.VisitId);
             b.Property(x => x.ComplianceScore).HasPrecision(6, 4);
             b.HasIndex(x => new { x.UnitId, x.Year });
         });
 
         modelBuilder.Entity<SidakViolationFact>(b =>
         {
-            b.ToTable("sidak_violations");
-            b.HasKey(x => x.FindingId);
-            b.Property(x => x.FindingId).ValueGeneratedNever();
-            b.Property(x => x.Severity).HasMaxLength(20);
-            b.Property(x => x.Category).HasMaxLength(100);
+            b.ToTableKeyedBy("sidak_violations", x => x.FindingId);
+            b.HasMaxLength(20, x => x.Severity).HasMaxLength(100, x => x.Category);
             b.HasIndex(x => new { x.UnitId, x.Year });
         });
 

@@ -82,6 +82,7 @@ public sealed class OmbudsmanChecklist
 }
 
 // Read models of other services' events (one row per fact, keyed by the source's id: idempotent by construction).
+// A fact that never changes once recorded is a positional record, built in one expression from its event.
 
 public sealed class ComplaintFact
 {
@@ -96,37 +97,10 @@ public sealed class ComplaintFact
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
-public sealed class ComplaintSlaBreach
-{
-    public Guid ComplaintId { get; init; }
-    public string Deadline { get; init; } = "";
-    public Guid? UnitId { get; init; }
-    public int Year { get; init; }
-    public DateTimeOffset DueAt { get; init; }
-}
+public sealed record ComplaintSlaBreach(Guid ComplaintId, string Deadline, Guid? UnitId, int Year, DateTimeOffset DueAt);
 
-public sealed class SidakVisitFact
-{
-    public Guid VisitId { get; init; }
-    public Guid UnitId { get; init; }
-    public int Year { get; init; }
-    public DateTimeOffset CheckedInAt { get; init; }
-    public decimal? ComplianceScore { get; init; }
-    public int FindingsLow { get; init; }
-    public int FindingsMedium { get; init; }
-    public int FindingsHigh { get; init; }
-    public int OfficersRecorded { get; init; }
-    public int OfficersAbsentWithoutReason { get; init; }
-}
+public sealed record SidakVisitFact(Guid VisitId, Guid UnitId, int Year, DateTimeOffset CheckedInAt, decimal? ComplianceScore, int FindingsLow,
+    int FindingsMedium, int FindingsHigh, int OfficersRecorded, int OfficersAbsentWithoutReason);
 
-public sealed class SidakViolationFact
-{
-    public Guid FindingId { get; init; }
-    public Guid VisitId { get; init; }
-    public Guid UnitId { get; init; }
-    public int Year { get; init; }
-    public string Severity { get; init; } = "";
-    public string Category { get; init; } = "";
-    public bool ConcernsOfficer { get; init; }
-    public DateTimeOffset ObservedAt { get; init; }
-}
+public sealed record SidakViolationFact(Guid FindingId, Guid VisitId, Guid UnitId, int Year, string Severity, string Category, bool ConcernsOfficer,
+    DateTimeOffset ObservedAt);

@@ -8,9 +8,7 @@ public static class EvaluationsServiceExtensions
 {
     public static IHostApplicationBuilder AddEvaluations(this IHostApplicationBuilder builder)
     {
-        builder.AddTinjauAuthentication(audience: "evaluations");
-        builder.AddServiceDatabase<EvaluationsDbContext>(ResourceNames.EvaluationsDb, configureDbContextOptions: o => o.UseSnakeCaseNamingConvention());
-        builder.AddServiceCache(keyPrefix: "evaluations:");
+        builder.AddServicePlatform<EvaluationsDbContext>("evaluations", ResourceNames.EvaluationsDb, o => o.UseSnakeCaseNamingConvention());
         builder.AddMessaging<EvaluationsDbContext>(bus => bus.AddConsumer<PlatformEvidenceConsumer>());
 
         builder.Services.AddOptions<F03Options>().BindConfiguration(F03Options.Section)

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using MassTransit;
 using Tinjau.Complaints.Contracts;
 using Tinjau.Inspections.Contracts;
@@ -62,63 +63,39 @@ public sealed class PlatformEvidenceConsumer(EvaluationsDbContext db, CityClock 
         });
 
     public Task Consume(ConsumeContext<ComplaintSlaBreached> context) =>
-        db.ProcessOnceAsync(context, "evaluations.complaint-sla-breached", async ct =>
+        db.ProcessOnceAsync(context, "evaluations.complaint-sla-breached", ct =>
         {
             var m = context.Message;
-            if (!await db.ComplaintSlaBreaches.AnyAsync(b => b.ComplaintId == m.ComplaintId && b.Deadline == m.Deadline, ct))
-            {
-                db.ComplaintSlaBreaches.Add(new ComplaintSlaBreach
-                {
-                    ComplaintId = m.ComplaintId,
-                    Deadline = m.Deadline,
-                    UnitId = m.UnitId,
-                    Year = clock.YearOf(m.DueAt),
-                    DueAt = m.DueAt.ToUniversalTime(),
-                });
-            }
+            return AddOnceAsync(db.ComplaintSlaBreaches, b => b.ComplaintId == m.ComplaintId && b.Deadline == m.Deadline,
+                () => new ComplaintSlaBreach(m.ComplaintId, m.Deadline, m.UnitId, clock.YearOf(m.DueAt), m.DueAt.ToUniversalTime()), ct);
         });
 
     public Task Consume(ConsumeContext<InspectionCompleted> context) =>
-        db.ProcessOnceAsync(context, "evaluations.inspection-completed", async ct =>
+        db.ProcessOnceAsync(context, "evaluations.inspection-completed", ct =>
         {
             var m = context.Message;
-            if (!await db.SidakVisits.AnyAsync(v => v.VisitId == m.VisitId, ct))
-            {
-                db.SidakVisits.Add(new SidakVisitFact
-                {
-                    VisitId = m.VisitId,
-                    UnitId = m.UnitId,
-                    Year = clock.YearOf(m.CheckedInAt),
-                    CheckedInAt = m.CheckedInAt.ToUniversalTime(),
-                    ComplianceScore = m.ComplianceScore,
-                    FindingsLow = m.FindingsLow,
-                    FindingsMedium = m.FindingsMedium,
-                    FindingsHigh = m.FindingsHigh,
-                    OfficersRecorded = m.OfficersRecorded,
-                    OfficersAbsentWithoutReason = m.OfficersAbsentWithoutReason,
-                });
-            }
+            return AddOnceAsync(db.SidakVisits, v => v.VisitId == m.VisitId,
+                () => new SidakVisitFact(m.VisitId, m.UnitId, clock.YearOf(m.CheckedInAt), m.CheckedInAt.ToUniversalTime(), m.ComplianceScore,
+                    m.FindingsLow, m.FindingsMedium, m.FindingsHigh, m.OfficersRecorded, m.OfficersAbsentWithoutReason), ct);
         });
 
     public Task Consume(ConsumeContext<ViolationRecorded> context) =>
-        db.ProcessOnceAsync(context, "evaluations.violation-recorded", async ct =>
+        db.ProcessOnceAsync(context, "evaluations.violation-recorded", ct =>
         {
             var m = context.Message;
-            if (!await db.SidakViolations.AnyAsync(v => v.FindingId == m.FindingId, ct))
-            {
-                db.SidakViolations.Add(new SidakViolationFact
-                {
-                    FindingId = m.FindingId,
-                    VisitId = m.VisitId,
-                    UnitId = m.UnitId,
-                    Year = clock.YearOf(m.ObservedAt),
-                    Severity = m.Severity,
-                    Category = m.Category.Length > 100 ? m.Category[..100] : m.Category,
-                    ConcernsOfficer = m.ConcernsOfficer,
-                    ObservedAt = m.ObservedAt.ToUniversalTime(),
-                });
-            }
+            return AddOnceAsync(db.SidakViolations, v => v.FindingId == m.FindingId,
+                () => new SidakViolationFact(m.FindingId, m.VisitId, m.UnitId, clock.YearOf(m.ObservedAt), m.Severity,
+                    m.Category.Length > 100 ? m.Category[..100] : m.Category, m.ConcernsOfficer, m.ObservedAt.ToUniversalTime()), ct);
         });
+
+    // A fact keyed by its source's id is added once: a second event about it changes nothing.
+    private static async Task AddOnceAsync<T>(DbSet<T> facts, Expression<Func<T, bool>> recorded, Func<T> fact, CancellationToken ct) where T : class
+    {
+        if (!await facts.AnyAsync(recorded, ct))
+        {
+            facts.Add(fact());
+        }
+    }
 
     private async Task<ComplaintFact> ComplaintAsync(Guid complaintId, CancellationToken ct)
     {

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace Tinjau.Identity.Api.Data;
 
@@ -25,20 +24,12 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options)
         {
             audit.ToTable("AuditEntries");
             audit.HasKey(a => a.Id);
-            audit.Property(a => a.ActorId).HasMaxLength(200);
-            audit.Property(a => a.ActorName).HasMaxLength(256);
-            audit.Property(a => a.Action).HasMaxLength(64);
-            audit.Property(a => a.TargetUserName).HasMaxLength(256);
-            audit.Property(a => a.Details).HasMaxLength(2000);
+            audit.HasMaxLength(64, a => a.Action).HasMaxLength(200, a => a.ActorId).HasMaxLength(256, a => a.ActorName, a => a.TargetUserName);
+            audit.HasMaxLength(2000, a => a.Details);
             audit.HasIndex(a => a.At);
             audit.HasIndex(a => a.TargetUserId);
         });
     }
 }
 
-/// <summary>Lets <c>dotnet ef</c> build the model without starting the service.</summary>
-public sealed class IdentityDbDesignTimeFactory : IDesignTimeDbContextFactory<IdentityDb>
-{
-    public IdentityDb CreateDbContext(string[] args) => new(new DbContextOptionsBuilder<IdentityDb>()
-        .UseNpgsql("Host=localhost;Database=identitydb").Options);
-}
+public sealed class IdentityDbDesignTimeFactory() : DesignTimeDatabase<IdentityDb>("identitydb", o => new(o));

@@ -10,6 +10,9 @@ public sealed record AbsenceSummary(Guid OfficerId, Guid UnitId, string Name, st
     int UnexcusedDays, int LongestConsecutiveRun, IReadOnlyList<DateOnly> Days, string? SuggestedLevel, string? Gravity,
     IReadOnlyList<DateOnly>? UnconfirmedBackdatedDays = null);
 
+/// <summary>An officer of a unit's roster (<see cref="UnitRoster"/>).</summary>
+public sealed record RosterOfficer(Guid Id, string Name, string? StaffNumber, string? Position);
+
 public static class OfficersApi
 {
     public static RouteGroupBuilder MapOfficersApi(this IEndpointRouteBuilder routes)
@@ -21,6 +24,9 @@ public static class OfficersApi
         api.MapGet("/units/{unitId:guid}/absences", GetUnitAbsences)
             .WithSummary("Unexcused absence days per officer of a unit in a year, with suggested levels")
             .ProducesProblems(StatusCodes.Status403Forbidden);
+        api.MapGet("/units/{unitId:guid}/officers", GetUnitRoster)
+            .WithSummary("The officers of a unit that earlier visits recorded: the roster for the next visit's attendance")
+            .ProducesProblems(StatusCodes.Status403Forbidden);
         return api;
     }
 
@@ -31,4 +37,7 @@ public static class OfficersApi
     public static async Task<Results<Ok<List<AbsenceSummary>>, ProblemHttpResult>> GetUnitAbsences(Guid unitId, int? year,
         OfficerAbsences absences, CancellationToken ct) =>
         (await absences.ForUnitAsync(unitId, year, ct)).Ok();
+
+    public static async Task<Results<Ok<List<RosterOfficer>>, ProblemHttpResult>> GetUnitRoster(Guid unitId, UnitRoster roster, CancellationToken ct) =>
+        (await roster.ForUnitAsync(unitId, ct)).Ok();
 }

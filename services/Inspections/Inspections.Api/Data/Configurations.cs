@@ -6,15 +6,10 @@ internal sealed class SidakPlanConfiguration : IEntityTypeConfiguration<SidakPla
 {
     public void Configure(EntityTypeBuilder<SidakPlan> b)
     {
-        b.ToTable("sidak_plans");
-        b.HasKey(x => x.Id);
-        b.Property(x => x.Id).ValueGeneratedNever();
-        b.Property(x => x.Title).HasMaxLength(300);
-        b.Property(x => x.Notes).HasMaxLength(4000);
-        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
-        b.Property(x => x.CreatedBy).HasMaxLength(200);
-        b.Property(x => x.CancelledBy).HasMaxLength(200);
-        b.Property(x => x.CancelReason).HasMaxLength(2000);
+        b.ToTableKeyedBy("sidak_plans", x => x.Id);
+        b.HasMaxLength(200, x => x.CreatedBy, x => x.CancelledBy).HasMaxLength(300, x => x.Title);
+        b.HasMaxLength(2000, x => x.CancelReason).HasMaxLength(4000, x => x.Notes);
+        b.HasEnumNames(20, x => x.Status);
         b.Property(x => x.Version).IsRowVersion();
         b.HasIndex(x => x.WindowStart);
     }
@@ -24,16 +19,11 @@ internal sealed class SidakVisitConfiguration : IEntityTypeConfiguration<SidakVi
 {
     public void Configure(EntityTypeBuilder<SidakVisit> b)
     {
-        b.ToTable("sidak_visits");
-        b.HasKey(x => x.Id);
-        b.Property(x => x.Id).ValueGeneratedNever();
-        b.Property(x => x.UnitTimeZone).HasMaxLength(40);
-        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
-        b.Property(x => x.SubmittedBy).HasMaxLength(200);
-        b.Property(x => x.SubmissionFingerprint).HasMaxLength(64);
-        b.Property(x => x.ChecklistCode).HasMaxLength(100);
+        b.ToTableKeyedBy("sidak_visits", x => x.Id);
+        b.HasMaxLength(40, x => x.UnitTimeZone).HasMaxLength(64, x => x.SubmissionFingerprint).HasMaxLength(100, x => x.ChecklistCode);
+        b.HasMaxLength(200, x => x.SubmittedBy).HasMaxLength(4000, x => x.Summary);
+        b.HasEnumNames(20, x => x.Status);
         b.Property(x => x.ComplianceScore).HasPrecision(5, 4);
-        b.Property(x => x.Summary).HasMaxLength(4000);
         b.Property(x => x.Version).IsRowVersion();
         b.OwnsOne(x => x.CheckIn, c =>
         {
@@ -48,6 +38,7 @@ internal sealed class SidakVisitConfiguration : IEntityTypeConfiguration<SidakVi
             c.Property(x => x.CheckedInBy).HasColumnName("checked_in_by").HasMaxLength(200);
         });
         b.Navigation(x => x.CheckIn).IsRequired();
+        // The visit's parts, each row carrying the visit's id.
         b.HasMany(x => x.Answers).WithOne().HasForeignKey(x => x.VisitId);
         b.HasMany(x => x.Attendance).WithOne().HasForeignKey(x => x.VisitId);
         b.HasMany(x => x.Findings).WithOne().HasForeignKey(x => x.VisitId);
@@ -63,13 +54,9 @@ internal sealed class ChecklistTemplateConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<ChecklistTemplate> b)
     {
-        b.ToTable("checklist_templates");
-        b.HasKey(x => x.Id);
-        b.Property(x => x.Id).ValueGeneratedNever();
-        b.Property(x => x.Code).HasMaxLength(100);
-        b.Property(x => x.Title).HasMaxLength(300);
+        b.ToTableKeyedBy("checklist_templates", x => x.Id);
+        b.HasMaxLength(100, x => x.Code).HasMaxLength(200, x => x.CreatedBy).HasMaxLength(300, x => x.Title);
         b.Property(x => x.ItemsJson).HasColumnName("items").HasColumnType("jsonb");
-        b.Property(x => x.CreatedBy).HasMaxLength(200);
         b.Ignore(x => x.Items);
         b.HasIndex(x => new { x.Code, x.Version }).IsUnique();
     }
@@ -81,9 +68,8 @@ internal sealed class ChecklistAnswerConfiguration : IEntityTypeConfiguration<Ch
     {
         b.ToTable("checklist_answers");
         b.HasKey(x => new { x.VisitId, x.ItemCode });
-        b.Property(x => x.ItemCode).HasMaxLength(100);
-        b.Property(x => x.Answer).HasConversion<string>().HasMaxLength(20);
-        b.Property(x => x.Note).HasMaxLength(2000);
+        b.HasMaxLength(100, x => x.ItemCode).HasMaxLength(2000, x => x.Note);
+        b.HasEnumNames(20, x => x.Answer);
     }
 }
 
@@ -91,13 +77,9 @@ internal sealed class FindingConfiguration : IEntityTypeConfiguration<Finding>
 {
     public void Configure(EntityTypeBuilder<Finding> b)
     {
-        b.ToTable("findings");
-        b.HasKey(x => x.Id);
-        b.Property(x => x.Id).ValueGeneratedNever();
-        b.Property(x => x.Severity).HasConversion<string>().HasMaxLength(20);
-        b.Property(x => x.Category).HasMaxLength(100);
-        b.Property(x => x.ChecklistItem).HasMaxLength(100);
-        b.Property(x => x.Description).HasMaxLength(4000);
+        b.ToTableKeyedBy("findings", x => x.Id);
+        b.HasMaxLength(100, x => x.Category, x => x.ChecklistItem).HasMaxLength(4000, x => x.Description);
+        b.HasEnumNames(20, x => x.Severity);
         b.HasIndex(x => x.UnitId);
     }
 }
@@ -106,13 +88,8 @@ internal sealed class UnitOfficerConfiguration : IEntityTypeConfiguration<UnitOf
 {
     public void Configure(EntityTypeBuilder<UnitOfficer> b)
     {
-        b.ToTable("unit_officers");
-        b.HasKey(x => x.Id);
-        b.Property(x => x.Id).ValueGeneratedNever();
-        b.Property(x => x.Key).HasMaxLength(400);
-        b.Property(x => x.Name).HasMaxLength(200);
-        b.Property(x => x.StaffNumber).HasMaxLength(40);
-        b.Property(x => x.Position).HasMaxLength(200);
+        b.ToTableKeyedBy("unit_officers", x => x.Id);
+        b.HasMaxLength(40, x => x.StaffNumber).HasMaxLength(200, x => x.Name, x => x.Position).HasMaxLength(400, x => x.Key);
         b.HasIndex(x => x.Key).IsUnique();
         b.HasIndex(x => x.UnitId);
     }
@@ -122,14 +99,9 @@ internal sealed class AttendanceRecordConfiguration : IEntityTypeConfiguration<A
 {
     public void Configure(EntityTypeBuilder<AttendanceRecord> b)
     {
-        b.ToTable("attendance_records");
-        b.HasKey(x => x.Id);
-        b.Property(x => x.Id).ValueGeneratedNever();
-        b.Property(x => x.Name).HasMaxLength(200);
-        b.Property(x => x.StaffNumber).HasMaxLength(40);
-        b.Property(x => x.Position).HasMaxLength(200);
-        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(30);
-        b.Property(x => x.Note).HasMaxLength(2000);
+        b.ToTableKeyedBy("attendance_records", x => x.Id);
+        b.HasMaxLength(40, x => x.StaffNumber).HasMaxLength(200, x => x.Name, x => x.Position).HasMaxLength(2000, x => x.Note);
+        b.HasEnumNames(30, x => x.Status);
         b.HasOne<UnitOfficer>().WithMany().HasForeignKey(x => x.OfficerId).OnDelete(DeleteBehavior.Restrict);
         // One record per person per visit; the yearly count takes distinct days per officer.
         b.HasIndex(x => new { x.VisitId, x.OfficerId }).IsUnique();
@@ -141,12 +113,8 @@ internal sealed class EvidenceItemConfiguration : IEntityTypeConfiguration<Evide
 {
     public void Configure(EntityTypeBuilder<EvidenceItem> b)
     {
-        b.ToTable("evidence");
-        b.HasKey(x => x.Id);
-        b.Property(x => x.Id).ValueGeneratedNever();
-        b.Property(x => x.FileName).HasMaxLength(255);
-        b.Property(x => x.ContentType).HasMaxLength(100);
-        b.Property(x => x.Sha256).HasMaxLength(64);
+        b.ToTableKeyedBy("evidence", x => x.Id);
+        b.HasMaxLength(64, x => x.Sha256).HasMaxLength(100, x => x.ContentType).HasMaxLength(255, x => x.FileName);
     }
 }
 
@@ -154,11 +122,7 @@ internal sealed class EvidenceContentConfiguration : IEntityTypeConfiguration<Ev
 {
     public void Configure(EntityTypeBuilder<EvidenceContent> b)
     {
-        b.ToTable("evidence_contents");
-        b.HasKey(x => x.EvidenceId);
-        b.Property(x => x.EvidenceId).ValueGeneratedNever();
-        b.Property(x => x.Content).HasColumnType("bytea");
-        b.HasOne<EvidenceItem>().WithOne().HasForeignKey<EvidenceContent>(x => x.EvidenceId).OnDelete(DeleteBehavior.Restrict);
+        b.IsContentOf<EvidenceContent, EvidenceItem>("evidence_contents", x => x.EvidenceId, x => x.Content, DeleteBehavior.Restrict);
     }
 }
 
@@ -166,13 +130,8 @@ internal sealed class AmendmentConfiguration : IEntityTypeConfiguration<Amendmen
 {
     public void Configure(EntityTypeBuilder<Amendment> b)
     {
-        b.ToTable("amendments");
-        b.HasKey(x => x.Id);
-        b.Property(x => x.Id).ValueGeneratedNever();
-        b.Property(x => x.Target).HasMaxLength(200);
-        b.Property(x => x.Correction).HasMaxLength(4000);
-        b.Property(x => x.Reason).HasMaxLength(2000);
-        b.Property(x => x.By).HasMaxLength(200);
+        b.ToTableKeyedBy("amendments", x => x.Id);
+        b.HasMaxLength(200, x => x.Target, x => x.By).HasMaxLength(2000, x => x.Reason).HasMaxLength(4000, x => x.Correction);
     }
 }
 
@@ -182,12 +141,9 @@ internal sealed class VisitRecordEntryConfiguration : IEntityTypeConfiguration<V
     {
         b.ToTable("visit_record_entries");
         b.HasKey(x => new { x.VisitId, x.Sequence });
-        b.Property(x => x.Kind).HasMaxLength(50);
+        b.HasMaxLength(50, x => x.Kind).HasMaxLength(64, x => x.PreviousHash, x => x.Hash).HasMaxLength(200, x => x.RecordedBy);
         // text, not jsonb: the canonical bytes must survive exactly.
         b.Property(x => x.Payload).HasColumnType("text");
-        b.Property(x => x.RecordedBy).HasMaxLength(200);
-        b.Property(x => x.PreviousHash).HasMaxLength(64);
-        b.Property(x => x.Hash).HasMaxLength(64);
     }
 }
 
@@ -195,16 +151,10 @@ internal sealed class ClarificationRequestConfiguration : IEntityTypeConfigurati
 {
     public void Configure(EntityTypeBuilder<ClarificationRequest> b)
     {
-        b.ToTable("clarification_requests");
-        b.HasKey(x => x.Id);
-        b.Property(x => x.Id).ValueGeneratedNever();
-        b.Property(x => x.Question).HasMaxLength(4000);
-        b.Property(x => x.Answer).HasMaxLength(8000);
-        b.Property(x => x.ReviewNote).HasMaxLength(4000);
-        b.Property(x => x.RequestedBy).HasMaxLength(200);
-        b.Property(x => x.AnsweredBy).HasMaxLength(200);
-        b.Property(x => x.ReviewedBy).HasMaxLength(200);
-        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.ToTableKeyedBy("clarification_requests", x => x.Id);
+        b.HasMaxLength(200, x => x.RequestedBy, x => x.AnsweredBy, x => x.ReviewedBy);
+        b.HasMaxLength(4000, x => x.Question, x => x.ReviewNote).HasMaxLength(8000, x => x.Answer);
+        b.HasEnumNames(20, x => x.Status);
         b.Property(x => x.Version).IsRowVersion();
         b.HasOne<Finding>().WithMany().HasForeignKey(x => x.FindingId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.UnitId, x.Status });
@@ -216,20 +166,10 @@ internal sealed class SanctionRecommendationConfiguration : IEntityTypeConfigura
 {
     public void Configure(EntityTypeBuilder<SanctionRecommendation> b)
     {
-        b.ToTable("sanction_recommendations");
-        b.HasKey(x => x.Id);
-        b.Property(x => x.Id).ValueGeneratedNever();
-        b.Property(x => x.SuperiorName).HasMaxLength(200);
-        b.Property(x => x.SuperiorPosition).HasMaxLength(200);
-        b.Property(x => x.RecommendedLevel).HasConversion<string>().HasMaxLength(50);
-        b.Property(x => x.DecidedLevel).HasConversion<string>().HasMaxLength(50);
-        b.Property(x => x.Decision).HasConversion<string>().HasMaxLength(20);
-        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(30);
-        b.Property(x => x.Basis).HasMaxLength(2000);
-        b.Property(x => x.DecisionNote).HasMaxLength(4000);
-        b.Property(x => x.DecidedByName).HasMaxLength(200);
-        b.Property(x => x.RecommendedBy).HasMaxLength(200);
-        b.Property(x => x.RecordedBy).HasMaxLength(200);
+        b.ToTableKeyedBy("sanction_recommendations", x => x.Id);
+        b.HasMaxLength(200, x => x.SuperiorName, x => x.SuperiorPosition, x => x.DecidedByName, x => x.RecommendedBy, x => x.RecordedBy);
+        b.HasMaxLength(2000, x => x.Basis).HasMaxLength(4000, x => x.DecisionNote);
+        b.HasEnumNames(20, x => x.Decision).HasEnumNames(30, x => x.Status).HasEnumNames(50, x => x.RecommendedLevel, x => x.DecidedLevel);
         b.Property(x => x.Version).IsRowVersion();
         b.HasOne<ClarificationRequest>().WithOne().HasForeignKey<SanctionRecommendation>(x => x.ClarificationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<UnitOfficer>().WithMany().HasForeignKey(x => x.OfficerId).OnDelete(DeleteBehavior.Restrict);

@@ -12,9 +12,7 @@ public static class InspectionsServiceExtensions
     /// </summary>
     public static IHostApplicationBuilder AddInspections(this IHostApplicationBuilder builder)
     {
-        builder.AddTinjauAuthentication(audience: "inspections");
-        builder.AddServiceDatabase<InspectionsDb>(ResourceNames.InspectionsDb, configureDbContextOptions: o => o.UseSnakeCaseNamingConvention());
-        builder.AddServiceCache(keyPrefix: "inspections:");
+        builder.AddServicePlatform<InspectionsDb>("inspections", ResourceNames.InspectionsDb, o => o.UseSnakeCaseNamingConvention());
         builder.AddMessaging<InspectionsDb>();
         builder.Services.AddServiceApi("Tinjau Inspections API", "Sidak: secret plans, check-in, checklist, attendance, evidence, "
             + "hash-chained visit records, follow-up to sanctions.");
@@ -36,6 +34,7 @@ public static class InspectionsServiceExtensions
         services.AddScoped<VisitAmendments>();
         services.AddScoped<FollowUpOperations>();
         services.AddScoped<OfficerAbsences>();
+        services.AddScoped<UnitRoster>();
         services.AddScoped<UnitRecords>();
         services.AddScoped<ChecklistOperations>();
         services.AddScoped<UnitCalendars>();

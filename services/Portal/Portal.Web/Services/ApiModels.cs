@@ -44,7 +44,12 @@ public sealed record NearbyComplaint(string TrackingNumber, string Category, str
     int DistanceMeters, string Excerpt, int Supporters);
 
 public sealed record ComplaintSummary(Guid Id, string TrackingNumber, string Kind, string Category, string Status, string? UnitName,
-    bool Anonymous, bool Confidential, DateTimeOffset FiledAt, DateTimeOffset? CurrentDeadline, Guid? UnitId = null);
+    bool Anonymous, bool Confidential, DateTimeOffset FiledAt, DateTimeOffset? CurrentDeadline, Guid? UnitId = null, string? Channel = null);
+
+/// <summary>A pair of <c>GET /api/complaints/duplicates</c>: a complaint and the earlier one it probably repeats.</summary>
+public sealed record DuplicatePair(ComplaintSummary Complaint, ComplaintSummary ProbableOriginal);
+
+public sealed record StaffLocation(double Latitude, double Longitude);
 
 public sealed record StaffReporter(string? Name, string? Email, string? Phone);
 
@@ -53,7 +58,8 @@ public sealed record StaffDeadlines(DateTimeOffset VerificationDueAt, DateTimeOf
 /// <summary>A complaint as its officers see it (<c>GET /api/complaints/{id}</c>); the service leaves the reporter out of an anonim one.</summary>
 public sealed record StaffComplaint(Guid Id, string TrackingNumber, string Kind, string Category, string Description, string? Address,
     string Channel, bool Anonymous, bool Confidential, StaffReporter? Reporter, string Status, UnitRef? Unit, DateTimeOffset FiledAt,
-    DateTimeOffset UpdatedAt, StaffDeadlines Deadlines, string? Answer, DateTimeOffset? AnsweredAt);
+    DateTimeOffset UpdatedAt, StaffDeadlines Deadlines, string? Answer, DateTimeOffset? AnsweredAt, StaffLocation? Location = null,
+    Guid? MergedIntoId = null);
 
 /// <summary>One step of <c>GET /api/complaints/{id}/history</c>: with actors and internal notes for the complaint's staff.</summary>
 public sealed record StaffHistory(DateTimeOffset At, string Action, string? FromStatus, string Status, string Actor, string? Note, bool Public);

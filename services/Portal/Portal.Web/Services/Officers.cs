@@ -27,6 +27,9 @@ public static class Officers
         [.. AnswerTemplate.All.Where(t => t.Categories.Contains(category ?? "")), .. AnswerTemplate.All.Where(t => t.Categories.Length == 0)];
 }
 
+/// <summary>A row of a queue: the complaint, its unit's time zone, whether the deadline has passed, working days left.</summary>
+public sealed record QueueRow(ComplaintSummary Complaint, string TimeZone, bool Overdue, int? DaysLeft);
+
 /// <summary>
 /// A response template: a label in both languages and the answer text in Indonesian (the answer goes to the citizen
 /// as written). The officer edits the text before sending; <c>[…]</c> marks what to fill in.

@@ -117,28 +117,19 @@ public sealed partial class PlatformApi(HttpClient http, IHttpContextAccessor co
     public const int OfficerPageSize = 200;
 
     /// <summary>
-    /// The officer's row of a complaint by its tracking number, looked up in the list the service scopes to the officer
-    /// (the staff API is by id): null when it is not theirs to see.
+    /// The officer's row of a complaint by its tracking number, from the list the service scopes to the officer (the
+    /// staff API is by id): not found when it is not theirs to see.
     /// </summary>
     public async Task<ApiResult<ComplaintSummary>> OfficerComplaintByNumberAsync(string trackingNumber, CancellationToken ct)
     {
-        for (var page = 1; page <= 10; page++)
+        var result = await SendAsync<ComplaintPage>(HttpMethod.Get, $"/api/complaints?pageSize=1&trackingNumber={Uri.EscapeDataString(trackingNumber)}", null, ct);
+        if (!result.Ok)
         {
-            var result = await OfficerComplaintsAsync(page, ct);
-            if (!result.Ok)
-            {
-                return new ApiResult<ComplaintSummary>(result.Status, null, result.Errors, result.Detail, result.RetryAfterSeconds, result.Unavailable);
-            }
-            if (result.Value!.Items.FirstOrDefault(c => string.Equals(c.TrackingNumber, trackingNumber, StringComparison.OrdinalIgnoreCase)) is { } found)
-            {
-                return new ApiResult<ComplaintSummary>(HttpStatusCode.OK, found, NoErrors, null, null, false);
-            }
-            if (page * OfficerPageSize >= result.Value.Total)
-            {
-                break;
-            }
+            return new ApiResult<ComplaintSummary>(result.Status, null, result.Errors, result.Detail, result.RetryAfterSeconds, result.Unavailable);
         }
-        return new ApiResult<ComplaintSummary>(HttpStatusCode.NotFound, null, NoErrors, null, null, false);
+        return result.Value!.Items.FirstOrDefault() is { } found
+            ? new ApiResult<ComplaintSummary>(HttpStatusCode.OK, found, NoErrors, null, null, false)
+            : new ApiResult<ComplaintSummary>(HttpStatusCode.NotFound, null, NoErrors, null, null, false);
     }
 
     public Task<ApiResult<StaffComplaint>> OfficerComplaintAsync(Guid id, CancellationToken ct) =>
@@ -154,6 +145,55 @@ public sealed partial class PlatformApi(HttpClient http, IHttpContextAccessor co
     /// <summary>The unit's answer (1–4,000 characters); a second answer is a 409, so sending twice never answers twice.</summary>
     public Task<ApiResult<StaffComplaint>> AnswerComplaintAsync(Guid id, string answer, CancellationToken ct) =>
         SendAsync<StaffComplaint>(HttpMethod.Post, $"/api/complaints/{id}/answer", JsonContent.Create(new { answer }, options: Json), ct);
+
+    // ---- complaint admins (triage: the service allows these actions to complaint-admin and admin only) ----
+
+    /// <summary>One page of the city-wide list with the triage filters (<see cref="TriageFilter.ApiQuery"/>).</summary>
+    public Task<ApiResult<ComplaintPage>> TriageComplaintsAsync(string query, CancellationToken ct) =>
+        SendAsync<ComplaintPage>(HttpMethod.Get, "/api/complaints?" + query, null, ct);
+
+    public Task<ApiResult<List<DuplicatePair>>> DuplicatesAsync(CancellationToken ct) =>
+        SendAsync<List<DuplicatePair>>(HttpMethod.Get, "/api/complaints/duplicates?limit=50", null, ct);
+
+    /// <summary><c>POST /api/complaints/{id}/{action}</c> (verify, dispose, merge, …): the complaint as it now is, or the service's refusal.</summary>
+    public Task<ApiResult<StaffComplaint>> ComplaintActionAsync(Guid id, string action, object body, CancellationToken ct) =>
+        SendAsync<StaffComplaint>(HttpMethod.Post, $"/api/complaints/{id}/{Uri.EscapeDataString(action)}", JsonContent.Create(body, options: Json), ct);
+
+    /// <summary>The units a complaint can be disposed to, kept ten minutes: kelurahan, kecamatan, Sudin, PTSP, the city.</summary>
+    public async Task<IReadOnlyList<UnitListItem>> DisposableUnitsAsync(CancellationToken ct)
+    {
+        if (cache.TryGetValue("units:disposable", out IReadOnlyList<UnitListItem>? cached) && cached is not null)
+        {
+            return cached;
+        }
+        var units = new List<UnitListItem>();
+        foreach (var type in Triage.UnitTypes)
+        {
+            var result = await UnitsAsync(type, ct);
+            if (!result.Ok)
+            {
+                return units; // not kept: the next page asks again
+            }
+            units.AddRange(result.Value!.Items.OrderBy(u => u.Name, StringComparer.Ordinal));
+        }
+        cache.Set<IReadOnlyList<UnitListItem>>("units:disposable", units, TimeSpan.FromMinutes(10));
+        return units;
+    }
+
+    /// <summary>A queue's rows: each complaint with its unit's time zone and the countdown of the deadline running now.</summary>
+    public async Task<IReadOnlyList<QueueRow>> QueueRowsAsync(IEnumerable<ComplaintSummary> items, CancellationToken ct)
+    {
+        var rows = new List<QueueRow>();
+        foreach (var c in items)
+        {
+            var zone = c.UnitId is { } u ? (await UnitAsync(u, ct))?.TimeZone ?? PortalCulture.DefaultTimeZone : PortalCulture.DefaultTimeZone;
+            var due = Officers.IsOpen(c.Status) ? c.CurrentDeadline : null;
+            var overdue = due is { } d && d < DateTimeOffset.UtcNow;
+            int? left = due is { } dd && !overdue ? await WorkingDaysLeftAsync(c.UnitId, dd, ct) : null;
+            rows.Add(new QueueRow(c, zone, overdue, left));
+        }
+        return rows;
+    }
 
     /// <summary>
     /// Working days left until a deadline on the unit's calendar: the registry's count of the days d with today &lt; d ≤

@@ -73,9 +73,47 @@ public static class PortalEndpoints
                 : Results.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"kinerja-unit-{ranking.Value?.Year}.csv");
         });
 
+        // The triage queue's exports: the same filters as the page, every page of the list, with the admin's own token.
+        app.MapGet("/petugas/triase/unduh.csv", (HttpContext http, PlatformApi api, CancellationToken ct) => TriageExportAsync(http, api, excel: false, ct))
+            .RequireAuthorization();
+        app.MapGet("/petugas/triase/unduh.xlsx", (HttpContext http, PlatformApi api, CancellationToken ct) => TriageExportAsync(http, api, excel: true, ct))
+            .RequireAuthorization();
+
         // Anything under /api that no service route took is an API 404, not a page.
         app.Map("/api/{**rest}", () => Results.Problem(statusCode: 404, title: "Not found"));
         return app;
+    }
+
+    private static async Task<IResult> TriageExportAsync(HttpContext http, PlatformApi api, bool excel, CancellationToken ct)
+    {
+        if (!Triage.IsAdmin(http.User))
+        {
+            return Results.Problem(statusCode: 403, title: "Forbidden");
+        }
+        var q = http.Request.Query;
+        var filter = TriageFilter.Of(q["tab"], q["kategori"], q["kanal"], q["dari"], q["sampai"], q["unit"]);
+        var now = DateTimeOffset.UtcNow;
+        const int pageSize = 200;
+        var items = new List<ComplaintSummary>();
+        for (var page = 1; items.Count < Triage.ExportLimit; page++)
+        {
+            var result = await api.TriageComplaintsAsync(filter.ApiQuery(now, page, pageSize), ct);
+            if (!result.Ok)
+            {
+                return Results.Problem(statusCode: result.Unavailable ? 503 : (int)result.Status, title: "The complaints service did not answer the list.");
+            }
+            items.AddRange(result.Value!.Items);
+            if (page * pageSize >= result.Value.Total || result.Value.Items.Count == 0)
+            {
+                break;
+            }
+        }
+        var categories = ((await api.CategoriesAsync(ct)).Value ?? []).ToDictionary(c => c.Code, c => c.Name);
+        var rows = Triage.Rows(items, categories).ToList();
+        var name = $"aduan-{filter.Tab}-{TimeZoneInfo.ConvertTime(now, PortalCulture.Zone(PortalCulture.DefaultTimeZone)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+        return excel
+            ? Results.File(await Triage.XlsxAsync(rows, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx")
+            : Results.File(Triage.Csv(rows), "text/csv; charset=utf-8", name + ".csv");
     }
 
     internal static string LocalOrHome(string? url) =>

@@ -75,6 +75,7 @@ public static class PortalSetup
         app.MapStaticAssets();
         app.MapDefaultEndpoints();
         app.MapPortalEndpoints();
+        app.MapSidakEndpoints();
         app.MapEvaluatorDeskEndpoints();
         app.MapRazorComponents<App>();
         return app;

@@ -15,17 +15,13 @@ public sealed class UnitRegistryDbContext(DbContextOptions<UnitRegistryDbContext
     {
         modelBuilder.Entity<Unit>(b =>
         {
-            b.ToTable("units");
-            b.HasKey(x => x.Id);
-            b.Property(x => x.Id).ValueGeneratedNever();
-            b.Property(x => x.Code).HasMaxLength(40).IsRequired();
+            b.ToTableKeyedBy("units", x => x.Id);
+            b.HasMaxLength(40, x => x.Code, x => x.TimeZoneId).HasMaxLength(200, x => x.Name).HasMaxLength(500, x => x.Address);
+            b.AreRequired(x => x.Code, x => x.Name, x => x.TimeZoneId);
             b.HasIndex(x => x.Code).IsUnique();
-            b.Property(x => x.Name).HasMaxLength(200).IsRequired();
             b.Property(x => x.Type).HasConversion(t => t.ToName(), s => ParseType(s)).HasMaxLength(20);
             b.HasIndex(x => x.Type);
             b.HasOne<Unit>().WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
-            b.Property(x => x.Address).HasMaxLength(500);
-            b.Property(x => x.TimeZoneId).HasMaxLength(40).IsRequired();
             b.Property(x => x.Contacts).HasJsonConversion();
             b.Property(x => x.Head).HasJsonConversion();
             b.Property(x => x.ServiceHours).HasJsonConversion();
@@ -35,22 +31,17 @@ public sealed class UnitRegistryDbContext(DbContextOptions<UnitRegistryDbContext
 
         modelBuilder.Entity<ServiceOffering>(b =>
         {
-            b.ToTable("unit_services");
-            b.HasKey(x => x.Id);
-            b.Property(x => x.Id).ValueGeneratedNever();
+            b.ToTableKeyedBy("unit_services", x => x.Id);
             b.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Cascade);
-            b.Property(x => x.Name).HasMaxLength(200).IsRequired();
+            b.HasMaxLength(200, x => x.Name).AreRequired(x => x.Name).HasMaxLength(2000, x => x.Description);
             b.HasIndex(x => new { x.UnitId, x.Name }).IsUnique();
-            b.Property(x => x.Description).HasMaxLength(2000);
             b.Property(x => x.Standard).HasJsonConversion();
         });
 
         modelBuilder.Entity<Holiday>(b =>
         {
-            b.ToTable("holidays");
-            b.HasKey(x => x.Id);
-            b.Property(x => x.Id).ValueGeneratedNever();
-            b.Property(x => x.Name).HasMaxLength(200).IsRequired();
+            b.ToTableKeyedBy("holidays", x => x.Id);
+            b.HasMaxLength(200, x => x.Name).AreRequired(x => x.Name);
             b.Property(x => x.Kind).HasConversion(k => k.ToName(), s => ParseKind(s)).HasMaxLength(20);
             b.HasIndex(x => new { x.Date, x.Kind }).IsUnique();
             b.Ignore(x => x.Year);
@@ -58,23 +49,15 @@ public sealed class UnitRegistryDbContext(DbContextOptions<UnitRegistryDbContext
 
         modelBuilder.Entity<UnitDirectoryEntry>(b =>
         {
-            b.ToTable("unit_directory_entries");
-            b.HasKey(x => x.UnitId);
-            b.Property(x => x.UnitId).ValueGeneratedNever();
-            b.Property(x => x.Code).HasMaxLength(40);
-            b.Property(x => x.Name).HasMaxLength(200);
-            b.Property(x => x.Type).HasMaxLength(20);
-            b.Property(x => x.TimeZone).HasMaxLength(40);
-            b.Property(x => x.CodePath).HasMaxLength(400);
-            b.Property(x => x.NamePath).HasMaxLength(2000);
+            b.ToTableKeyedBy("unit_directory_entries", x => x.UnitId);
+            b.HasMaxLength(40, x => x.Code, x => x.TimeZone).HasMaxLength(200, x => x.Name).HasMaxLength(20, x => x.Type);
+            b.HasMaxLength(400, x => x.CodePath).HasMaxLength(2000, x => x.NamePath);
             b.HasIndex(x => x.CodePath);
         });
 
         modelBuilder.Entity<UnitComplaintStats>(b =>
         {
-            b.ToTable("unit_complaint_stats");
-            b.HasKey(x => x.UnitId);
-            b.Property(x => x.UnitId).ValueGeneratedNever();
+            b.ToTableKeyedBy("unit_complaint_stats", x => x.UnitId);
             b.Ignore(x => x.Open);
             b.Ignore(x => x.AverageRating);
             b.Ignore(x => x.ShareResolvedWithinSla);
@@ -86,8 +69,7 @@ public sealed class UnitRegistryDbContext(DbContextOptions<UnitRegistryDbContext
             b.ToTable("unit_evaluation_results");
             b.HasKey(x => new { x.UnitId, x.Period });
             b.Property(x => x.Ipp).HasPrecision(4, 2);
-            b.Property(x => x.Category).HasMaxLength(4);
-            b.Property(x => x.CategoryLabel).HasMaxLength(60);
+            b.HasMaxLength(4, x => x.Category).HasMaxLength(60, x => x.CategoryLabel);
             b.Property(x => x.Version).IsRowVersion();
         });
 

@@ -9,9 +9,7 @@ public static class UnitRegistryServiceExtensions
     /// <summary>Authentication, database, cache, messaging with the registry's consumers, options, the OpenAPI document.</summary>
     public static IHostApplicationBuilder AddUnitRegistry(this IHostApplicationBuilder builder)
     {
-        builder.AddTinjauAuthentication(audience: "unitregistry");
-        builder.AddServiceDatabase<UnitRegistryDbContext>(ResourceNames.UnitRegistryDb, configureDbContextOptions: o => o.UseSnakeCaseNamingConvention());
-        builder.AddServiceCache(keyPrefix: "unitregistry:");
+        builder.AddServicePlatform<UnitRegistryDbContext>("unitregistry", ResourceNames.UnitRegistryDb, o => o.UseSnakeCaseNamingConvention());
         builder.AddMessaging<UnitRegistryDbContext>(bus =>
         {
             bus.AddConsumer<UnitRegisteredConsumer>();

@@ -139,6 +139,9 @@
     return new File([blob], file.name.replace(/\.[^.]+$/, '') + '.jpg', { type: 'image/jpeg' });
   }
 
+  // The sidak field app (sidak.js) resizes its photos the same way.
+  window.tinjau = Object.assign(window.tinjau || {}, { resizePhoto: resize });
+
   // The photos chosen (already resized), kept while the form is shown again after an error or an outage: the
   // browser empties a file field when the page is patched, and a citizen should not have to pick them again.
   const chosenPhotos = new Map();

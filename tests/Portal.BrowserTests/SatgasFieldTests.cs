@@ -1,0 +1,273 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using Tinjau.Complaints.Tests.Support;
+
+namespace Tinjau.Portal.BrowserTests;
+
+/// <summary>
+/// The satgas field app on a phone: a whole visit recorded without a signal, kept on the device and sent once the
+/// signal returns (accepted once, even when the first answer is lost); the plan stays invisible to the unit's staff.
+/// </summary>
+[Collection(PortalCollection.Name)]
+public sealed class SatgasFieldTests(PortalPlatformFixture platform)
+{
+    private const double KwitangLat = -6.1826;
+    private const double KwitangLon = 106.8412;
+    private const string Satgas = "satgas@tinjau.local";
+
+    [Fact]
+    public async Task A_whole_visit_recorded_offline_is_queued_then_accepted_once_and_Kwitang_staff_see_nothing_of_the_plan()
+    {
+        var kwitang = await KwitangAsync();
+        var token = await platform.TokenAsync(Satgas, "inspections");
+        // An earlier visit recorded Kwitang's counter officer: the roster this visit's attendance starts from.
+        var nip = "19800101" + Random.Shared.Next(10_000_000, 99_999_999);
+        await platform.SendAsync(HttpMethod.Put, $"/api/inspections/visits/{Guid.NewGuid()}/submission", token,
+            await SubmissionAsync(token, kwitang, null, nip, "present"), expected: 201);
+        var title = $"Sidak pagi Kwitang {Guid.NewGuid():N}"[..28];
+        var planId = await PlanAsync(token, kwitang, title);
+
+        var page = await platform.NewPageAsync(phone: true);
+        await page.Context.GrantPermissionsAsync(["geolocation"]);
+        await page.Context.SetGeolocationAsync(new Geolocation { Latitude = (float)KwitangLat, Longitude = (float)KwitangLon, Accuracy = 12 });
+        await page.SignInAsync(Satgas, "/sidak");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Sidak");
+        await Assertions.Expect(page.Locator("[data-nav-sidak]")).ToBeVisibleAsync();
+        var plan = page.Locator($"[data-plan=\"{planId}\"]");
+        await Assertions.Expect(plan).ToContainTextAsync(title);
+        await Assertions.Expect(plan).ToContainTextAsync("Kelurahan Kwitang");
+        await page.InspectAsync("sidak-360-id");
+
+        await plan.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
+        await page.WaitForURLAsync($"**/sidak/rencana/{planId}");
+        var visitPath = $"/sidak/kunjungan/{planId}/{kwitang}";
+        // The service worker keeps the plan's visit form on the device before the signal goes.
+        await WaitForAsync(page, $"(async () => !!navigator.serviceWorker.controller && !!(await caches.match('{visitPath}')))()");
+        await page.InspectAsync("sidak-rencana-360-id");
+        await page.Locator($"[data-start-visit=\"{kwitang}\"]").ClickAsync();
+        await page.WaitForURLAsync($"**{visitPath}");
+        var budi = page.Locator($"[data-officer][data-staff-number=\"{nip}\"]");
+        await Assertions.Expect(budi).ToContainTextAsync("Budi Santoso");
+        await WaitForAsync(page, "!!navigator.serviceWorker.controller");
+
+        // No signal from here on: check-in, checklist, attendance and a finding with a photo taken in the page.
+        await page.Context.SetOfflineAsync(true);
+        await Assertions.Expect(page.Locator("[data-sidak-connection]")).ToContainTextAsync("Tanpa sinyal");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Pakai lokasi perangkat" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#lat")).ToHaveValueAsync("-6.182600");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check-in sekarang" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-checkin-status]")).ToContainTextAsync("Check-in tersimpan di perangkat");
+        var items = page.Locator("[data-checklist-item]");
+        Assert.Equal(13, await items.CountAsync());
+        for (var i = 0; i < 13; i++)
+        {
+            var code = await items.Nth(i).GetAttributeAsync("data-checklist-item");
+            await items.Nth(i).Locator($"input[value=\"{(code == "staff-present" ? "no" : "yes")}\"]").CheckAsync();
+        }
+        await budi.Locator("select").SelectOptionAsync("absent-without-reason");
+        await page.FillAsync("#new-name", "Sri Wahyuni");
+        await page.FillAsync("#new-position", "Petugas informasi");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tambahkan ke daftar" }).ClickAsync();
+        await page.Locator("[data-officer][data-name=\"Sri Wahyuni\"] select").SelectOptionAsync("present");
+        // Anyone else the roster holds (earlier visits of other tests) was at work.
+        var selects = page.Locator("[data-officer] select");
+        for (var i = 0; i < await selects.CountAsync(); i++)
+        {
+            if (await selects.Nth(i).InputValueAsync() == "")
+            {
+                await selects.Nth(i).SelectOptionAsync("present");
+            }
+        }
+        await page.SelectOptionAsync("#f-severity", "high");
+        await page.SelectOptionAsync("#f-item", "staff-present");
+        await page.FillAsync("#f-category", "kehadiran");
+        await page.FillAsync("#f-description", "Loket 2 kosong pada jam layanan; petugasnya tidak hadir tanpa keterangan.");
+        await page.SelectOptionAsync("#f-officer", (await budi.GetAttributeAsync("data-id"))!);
+        await page.SetInputFilesAsync("#f-photos", new FilePayload { Name = "loket.jpg", MimeType = "image/jpeg", Buffer = ExifPhotos.JpegWithGps(1200, 900) });
+        await Assertions.Expect(page.Locator("#f-photos-status")).ToContainTextAsync("1 foto siap");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tambahkan temuan" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-findings] li")).ToHaveCountAsync(1);
+        await page.InspectAsync("sidak-kunjungan-360-id");
+
+        // The first answer is lost on the way back (the service stores the visit; the phone hears nothing), so the
+        // device sends the same visit again: the service answers it as a replay and stores nothing twice.
+        var sends = 0;
+        await page.Context.RouteAsync("**/sidak/kunjungan/*/kirim", async route =>
+        {
+            if (Interlocked.Increment(ref sends) == 1)
+            {
+                await route.FetchAsync();
+                await route.AbortAsync("connectionreset");
+                return;
+            }
+            await route.ContinueAsync();
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Simpan dan kirim kunjungan" }).ClickAsync();
+        var queued = page.Locator("[data-queued]");
+        await Assertions.Expect(queued).ToHaveCountAsync(1);
+        await Assertions.Expect(queued.Locator("[data-queue-state]")).ToHaveTextAsync("Menunggu dikirim");
+        var visitId = Guid.Parse((await queued.GetAttributeAsync("data-queued"))!);
+        Assert.Equal(0, sends);
+        Assert.Equal(0L, await platform.CountAsync("inspectionsdb", $"SELECT count(*) FROM sidak_visits WHERE id = '{visitId}'"));
+        await page.InspectAsync("sidak-antrean-luring-360-id");
+
+        // Meanwhile Kwitang's staff, signed in at the same time, find nothing of the plan anywhere in the portal.
+        var staff = await platform.NewPageAsync(phone: true);
+        await staff.SignInAsync("staff.kwitang@tinjau.local", "/petugas");
+        await Assertions.Expect(staff.Locator("[data-nav-sidak]")).ToHaveCountAsync(0);
+        await AssertNothingOfThePlanAsync(staff, planId, title, kwitang);
+        await staff.GotoAsync("/sidak");
+        await staff.InspectAsync("sidak-petugas-403-360-id");
+
+        // The signal returns: the queue sends by itself and the service's answer is shown.
+        await page.Context.SetOfflineAsync(false);
+        await Assertions.Expect(queued.Locator("[data-queue-state]")).ToHaveTextAsync("Diterima", new() { Timeout = 60_000 });
+        await Assertions.Expect(queued.Locator("[data-server-answer]")).ToContainTextAsync("Skor kepatuhan 92,3 %");
+        await Assertions.Expect(queued.Locator("[data-server-answer]")).ToContainTextAsync("tidak tercatat dua kali");
+        Assert.Equal(2, sends);
+        Assert.Equal(1L, await platform.CountAsync("inspectionsdb", $"SELECT count(*) FROM sidak_visits WHERE id = '{visitId}' AND plan_id = '{planId}'"));
+        Assert.Equal(1L, await platform.CountAsync("inspectionsdb", $"SELECT count(*) FROM findings WHERE visit_id = '{visitId}'"));
+        Assert.Equal(1L, await platform.CountAsync("inspectionsdb", $"SELECT count(*) FROM evidence WHERE visit_id = '{visitId}'"));
+        Assert.Equal((long)await selects.CountAsync(), await platform.CountAsync("inspectionsdb", $"SELECT count(*) FROM attendance_records WHERE visit_id = '{visitId}'"));
+        var visit = await platform.SendAsync(HttpMethod.Get, $"/api/inspections/visits/{visitId}", token);
+        Assert.Equal("submitted", visit.GetProperty("status").GetString());
+        Assert.Contains(visit.GetProperty("attendance").EnumerateArray(),
+            a => a.GetProperty("staffNumber").GetString() == nip && a.GetProperty("status").GetString() == "absent-without-reason");
+        await page.InspectAsync("sidak-antrean-diterima-360-id");
+
+        // Nothing is sent again: a new round of the queue and a reload leave the one visit.
+        await page.EvaluateAsync("window.tinjauSidak.sync()");
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("[data-queued] [data-queue-state]")).ToHaveTextAsync("Diterima");
+        Assert.Equal(2, sends);
+        Assert.Equal(1L, await platform.CountAsync("inspectionsdb", $"SELECT count(*) FROM sidak_visits WHERE id = '{visitId}'"));
+
+        // The submitted visit reaches the unit without its plan; the portal still shows the staff nothing of it.
+        await AssertNothingOfThePlanAsync(staff, planId, title, kwitang);
+    }
+
+    [Fact]
+    public async Task A_finding_is_followed_up_from_the_plan_to_the_superiors_decision_and_the_pages_read_in_English()
+    {
+        var kwitang = await KwitangAsync();
+        var token = await platform.TokenAsync(Satgas, "inspections");
+        var title = $"Sidak siang Kwitang {Guid.NewGuid():N}"[..29];
+        var planId = await PlanAsync(token, kwitang, title);
+        var nip = "19850505" + Random.Shared.Next(10_000_000, 99_999_999);
+        var visitId = Guid.NewGuid();
+        var visit = await platform.SendAsync(HttpMethod.Put, $"/api/inspections/visits/{visitId}/submission", token,
+            await SubmissionAsync(token, kwitang, planId, nip, "absent-without-reason", finding: true), expected: 201);
+        var findingId = visit.GetProperty("findings")[0].GetProperty("id").GetGuid();
+
+        var page = await platform.NewPageAsync(phone: true);
+        await page.SignInAsync(Satgas, $"/sidak/rencana/{planId}");
+        var finding = page.Locator($"[data-finding=\"{findingId}\"]");
+        await Assertions.Expect(finding).ToContainTextAsync("Loket 2 kosong");
+        await finding.Locator("textarea").FillAsync("Mengapa loket 2 kosong pada jam layanan?");
+        await finding.GetByRole(AriaRole.Button, new() { Name = "Minta klarifikasi" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Permintaan klarifikasi terkirim.")).ToBeVisibleAsync();
+
+        // The head of Kwitang answers through the API; the satgas reads it and escalates to the officer's superior.
+        var follow = await platform.SendAsync(HttpMethod.Get, $"/api/inspections/follow-ups?unitId={kwitang}", token);
+        var clarificationId = follow.GetProperty("clarifications").EnumerateArray().Single(c => c.GetProperty("findingId").GetGuid() == findingId)
+            .GetProperty("id").GetGuid();
+        var head = await platform.TokenAsync("lurah.kwitang@tinjau.local", "inspections");
+        await platform.SendAsync(HttpMethod.Post, $"/api/inspections/clarifications/{clarificationId}/answer", head,
+            new { answer = "Petugas sedang sakit dan belum mengirim surat keterangan." });
+        await page.GotoAsync("/sidak/tindak-lanjut");
+        var item = page.Locator($"[data-clarification=\"{clarificationId}\"]");
+        await Assertions.Expect(item.Locator("[data-status]")).ToHaveTextAsync("Dijawab unit");
+        await Assertions.Expect(item).ToContainTextAsync("belum mengirim surat keterangan");
+        await page.InspectAsync("sidak-tindak-lanjut-360-id");
+        // The superior's name is required beside its field; the level is the satgas's choice below the ladder.
+        await item.GetByRole(AriaRole.Button, new() { Name = "Kirim rekomendasi sanksi" }).ClickAsync();
+        await Assertions.Expect(page.Locator($"#sup-{clarificationId}-error")).ToContainTextAsync("Isi nama atasan langsung");
+        await page.FillAsync($"#sup-{clarificationId}", "Lurah Kwitang");
+        await page.SelectOptionAsync($"#lvl-{clarificationId}", "spoken-reprimand");
+        await page.Locator($"[data-clarification=\"{clarificationId}\"]").GetByRole(AriaRole.Button, new() { Name = "Kirim rekomendasi sanksi" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Rekomendasi sanksi terkirim ke atasan langsung: Teguran lisan.")).ToBeVisibleAsync();
+        var sanction = page.Locator("[data-sanction]").Filter(new() { HasText = "Budi Santoso" });
+        await Assertions.Expect(sanction).ToContainTextAsync("Lurah Kwitang");
+        await sanction.GetByRole(AriaRole.Button, new() { Name = "Catat keputusan" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Keputusan tercatat: Dijatuhkan sesuai rekomendasi.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-sanction]").Filter(new() { HasText = "Budi Santoso" })).ToHaveCountAsync(0);
+        await page.InspectAsync("sidak-keputusan-360-id");
+
+        var desktop = await platform.NewPageAsync(phone: false, language: "en");
+        await desktop.SignInAsync(Satgas, "/sidak");
+        await Assertions.Expect(desktop.Locator("h1")).ToHaveTextAsync("Inspections (sidak)");
+        await Assertions.Expect(desktop.Locator($"[data-plan=\"{planId}\"]")).ToContainTextAsync("Planned");
+        await desktop.InspectAsync("sidak-1280-en");
+        await desktop.GotoAsync($"/sidak/kunjungan/{planId}/{kwitang}");
+        await Assertions.Expect(desktop.Locator("h2#h-checkin")).ToHaveTextAsync("1. Check in");
+        await desktop.InspectAsync("sidak-kunjungan-1280-en");
+    }
+
+    private async Task AssertNothingOfThePlanAsync(IPage staff, Guid planId, string title, Guid kwitang)
+    {
+        foreach (var path in new[] { "/sidak", $"/sidak/rencana/{planId}", $"/sidak/kunjungan/{planId}/{kwitang}", "/sidak/tindak-lanjut" })
+        {
+            var response = await staff.GotoAsync(path);
+            Assert.Equal(403, response!.Status);
+            await Assertions.Expect(staff.Locator("h1")).ToHaveTextAsync("Khusus satgas sidak");
+            // The address they typed comes back in the page's own links (language switch); nothing else of the plan does.
+            Assert.DoesNotContain(title, await staff.ContentAsync(), StringComparison.Ordinal);
+            Assert.DoesNotContain(planId.ToString(), await staff.Locator("main").InnerHTMLAsync(), StringComparison.OrdinalIgnoreCase);
+        }
+        foreach (var path in new[] { "/", "/petugas", "/lacak", "/kinerja" })
+        {
+            var response = await staff.GotoAsync(path);
+            Assert.True(response!.Ok, $"{path}: {response.Status}");
+            AssertAbsent(await staff.ContentAsync(), path, planId, title);
+        }
+        var kunci = await staff.Context.APIRequest.GetAsync("/sidak/kunci");
+        Assert.Equal(403, kunci.Status);
+    }
+
+    private static void AssertAbsent(string html, string path, Guid planId, string title)
+    {
+        Assert.False(html.Contains(title, StringComparison.Ordinal), $"{path} shows the plan's title");
+        Assert.False(html.Contains(planId.ToString(), StringComparison.OrdinalIgnoreCase), $"{path} shows the plan's id");
+    }
+
+    private async Task<Guid> KwitangAsync() =>
+        (await platform.SendAsync(HttpMethod.Get, "/api/units/by-code/31.71.04.1002")).GetProperty("id").GetGuid();
+
+    private async Task<Guid> PlanAsync(string token, Guid unit, string title)
+    {
+        var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).DateTime);
+        var plan = await platform.SendAsync(HttpMethod.Post, "/api/inspections/plans", token, new
+        {
+            title,
+            windowStart = today.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            windowEnd = today.AddDays(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            unitIds = new[] { unit },
+            teamMembers = new[] { "Satgas Demo" },
+        }, expected: 201);
+        return plan.GetProperty("id").GetGuid();
+    }
+
+    /// <summary>A whole visit for the API (as a device would build it): every item answered, one officer, optionally a finding naming them.</summary>
+    private async Task<object> SubmissionAsync(string token, Guid unit, Guid? planId, string nip, string status, bool finding = false)
+    {
+        var checklists = await platform.SendAsync(HttpMethod.Get, "/api/inspections/checklists", token);
+        var items = checklists.EnumerateArray().Single(c => c.GetProperty("code").GetString() == "sidak-pelayanan").GetProperty("items")
+            .EnumerateArray().Select(i => i.GetProperty("code").GetString()!).ToList();
+        var attendanceId = Guid.NewGuid();
+        return new
+        {
+            unitId = unit,
+            planId,
+            checkIn = new { deviceTime = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)), latitude = KwitangLat, longitude = KwitangLon },
+            checklist = new { answers = items.Select(i => new { item = i, answer = i == "staff-present" && finding ? "no" : "yes" }) },
+            attendance = new[] { new { id = attendanceId, name = "Budi Santoso", staffNumber = nip, position = "Petugas loket", status } },
+            findings = finding
+                ? new object[] { new { id = Guid.NewGuid(), severity = "high", category = "kehadiran", checklistItem = "staff-present",
+                    description = "Loket 2 kosong pada jam layanan.", attendanceId } }
+                : [],
+        };
+    }
+
+    private static Task WaitForAsync(IPage page, string condition) =>
+        page.WaitForFunctionAsync(condition, null, new() { Timeout = 30_000, PollingInterval = 200 });
+}
