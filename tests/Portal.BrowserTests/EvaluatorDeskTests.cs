@@ -1,5 +1,13 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using Microsoft.Playwright;
+using MudBlazor.Services;
+using Tinjau.Portal.Web;
+using Tinjau.Portal.Web.Services;
 using UglyToad.PdfPig;
 
 namespace Tinjau.Portal.BrowserTests;
@@ -197,12 +205,10 @@ public sealed class EvaluatorDeskTests(PortalPlatformFixture platform)
         // The PDF: printed by chromium from the page's sheet, a download with the unit's name in its text.
         var link = head.Locator("[data-pdf]");
         await Assertions.Expect(link).ToHaveAttributeAsync("download", "");
-        // Fetched with the head's own sign-in (the page's cookies), as the link's download does.
-        var response = await head.Context.APIRequest.GetAsync((await link.GetAttributeAsync("href"))!);
-        Assert.Equal(200, response.Status);
-        Assert.Equal("application/pdf", response.Headers["content-type"]);
-        Assert.Contains(".pdf", response.Headers["content-disposition"], StringComparison.Ordinal);
-        var bytes = await response.BodyAsync();
+        // The link's own download, with the head's sign-in: printed by the portal's chromium from the page's sheet.
+        var download = await head.RunAndWaitForDownloadAsync(() => link.ClickAsync(), new() { Timeout = 60_000 });
+        Assert.Equal($"berita-acara-31.71.04.1002-{year}.pdf", download.SuggestedFilename);
+        var bytes = await File.ReadAllBytesAsync((await download.PathAsync())!);
         await File.WriteAllBytesAsync(Path.Combine(PortalPlatformFixture.ArtifactsDirectory, "berita-acara-kwitang.pdf"), bytes);
         Assert.Equal("%PDF"u8.ToArray(), bytes[..4]);
         using (var pdf = PdfDocument.Open(bytes))
@@ -233,6 +239,42 @@ public sealed class EvaluatorDeskTests(PortalPlatformFixture platform)
         await leader.SignInAsync("leadership@tinjau.local", "/evaluasi");
         await Assertions.Expect(leader.Locator("h1")).ToHaveTextAsync("PEKPPP evaluation board");
         await leader.InspectAsync("evaluasi-papan-1280-en");
+    }
+
+    [Fact]
+    public async Task A_PDF_that_chromium_cannot_print_answers_the_portal_s_503_page_with_Retry_After()
+    {
+        // The download's own code behind a chromium that is not there, in a host of its own (the platform's portal
+        // prints): the answer is a portal page with Retry-After, not a 500.
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Services.AddRazorComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        builder.Services.AddAuthorization();
+        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.Configure<PortalOptions>(o => o.ChromiumPath = "/nonexistent/chromium");
+        builder.Services.AddScoped<BeritaAcaraPdf>();
+        await using var host = builder.Build();
+        host.UseRequestLocalization(o => o.SetDefaultCulture("id-ID").AddSupportedCultures("id-ID", "en-GB").AddSupportedUICultures("id-ID", "en-GB"));
+        host.UseAntiforgery();
+        host.MapGet("/evaluasi/{id:guid}/berita-acara.pdf", (Guid id, HttpContext http, BeritaAcaraPdf pdf, IStringLocalizer<Strings> text, CancellationToken ct) =>
+            EvaluatorDeskEndpoints.DownloadAsync(http, id, BeritaAcaraPdfTests.View(Guid.NewGuid()), new Dictionary<Guid, string>(), pdf, text, ct));
+        await host.StartAsync();
+        var id = Guid.NewGuid();
+
+        var context = await platform.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 360, Height = 740 }, Locale = "id-ID", IsMobile = true });
+        var page = await context.NewPageAsync();
+        var response = await page.GotoAsync($"{host.Urls.First()}/evaluasi/{id}/berita-acara.pdf");
+
+        Assert.Equal(503, response!.Status);
+        Assert.Equal("30", await response.HeaderValueAsync("retry-after"));
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("PDF belum dapat dibuat");
+        await Assertions.Expect(page.Locator("[data-pdf-unavailable]")).ToContainTextAsync("Coba lagi dalam setengah menit");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Kembali ke berita acara") }))
+            .ToHaveAttributeAsync("href", $"/evaluasi/{id}/berita-acara");
+        await page.InspectAsync("evaluasi-pdf-503-360-id");
+        await context.CloseAsync();
     }
 
     private async Task SubmitASidakVisitAsync(Guid unit)

@@ -10,7 +10,8 @@ namespace Tinjau.Portal.Web.Services;
 /// <summary>
 /// The berita acara as a PDF, made from the same HTML the page shows (<see cref="BeritaAcaraSheet"/>) by a real
 /// renderer: headless chromium (Debian's, <see cref="PortalOptions.ChromiumPath"/>) driven by Playwright, printing A4 with
-/// the sheet's print styles. One PDF at a time: a browser is heavy on a small machine.
+/// the sheet's print styles. One PDF at a time: a browser is heavy on a small machine. Scoped: Blazor's
+/// <see cref="HtmlRenderer"/> needs the request's services (some of its own are scoped), not the root provider.
 /// </summary>
 public sealed class BeritaAcaraPdf(IServiceProvider services, ILoggerFactory loggers, IOptions<PortalOptions> options, ILogger<BeritaAcaraPdf> logger)
 {
@@ -59,10 +60,33 @@ public sealed class BeritaAcaraPdf(IServiceProvider services, ILoggerFactory log
                + $"<title>{WebUtility.HtmlEncode(view.Document.Number)}</title><style>{Css}</style></head><body>{body}</body></html>";
     }
 
-    /// <summary>The PDF of <paramref name="html"/> as chromium prints it; null when chromium cannot be started or fails.</summary>
-    public async Task<byte[]?> PdfAsync(string html, CancellationToken ct)
+    /// <summary>
+    /// The berita acara as chromium prints it, or null (logged) when it cannot be made now: chromium missing, failing
+    /// or busy past <see cref="Wait"/>. The download then answers 503 with Retry-After, never a 500.
+    /// </summary>
+    public async Task<byte[]?> RenderAsync(BeritaAcaraView view, IReadOnlyDictionary<Guid, string> owners, CancellationToken ct)
     {
-        await One.WaitAsync(ct);
+        try
+        {
+            return await PdfAsync(await HtmlAsync(view, owners), ct);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            logger.LogError(ex, "The berita acara {Number} could not be printed to PDF with {Chromium}", view.Document.Number, options.Value.ChromiumPath);
+            return null;
+        }
+    }
+
+    /// <summary>How long a download waits for chromium, for the PDF before it and for its own printing.</summary>
+    public static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
+
+    /// <summary>The PDF of <paramref name="html"/> as chromium prints it.</summary>
+    public async Task<byte[]> PdfAsync(string html, CancellationToken ct)
+    {
+        if (!await One.WaitAsync(Wait, ct))
+        {
+            throw new TimeoutException($"Another berita acara was still printing after {Wait.TotalSeconds} s.");
+        }
         try
         {
             using var playwright = await Playwright.CreateAsync();
@@ -70,20 +94,18 @@ public sealed class BeritaAcaraPdf(IServiceProvider services, ILoggerFactory log
             {
                 ExecutablePath = options.Value.ChromiumPath,
                 Headless = true,
-                Timeout = 30_000,
-                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+                Timeout = (float)Wait.TotalMilliseconds,
+                // No sandbox: the portal may run as root (a container, CI), where chromium refuses its sandbox. It only
+                // ever loads the sheet below, with scripts off and every request aborted. /dev/shm is small in containers.
+                Args = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--no-first-run"],
             });
             var page = await browser.NewPageAsync(new BrowserNewPageOptions { JavaScriptEnabled = false });
+            page.SetDefaultTimeout((float)Wait.TotalMilliseconds);
             // The sheet is self-contained: nothing to load, so no request leaves the browser.
             await page.RouteAsync("**/*", route => route.AbortAsync());
             await page.SetContentAsync(html);
             return await page.PdfAsync(new PagePdfOptions { Format = "A4", PrintBackground = true, PreferCSSPageSize = true });
-        }
-        catch (Exception ex) when (ex is PlaywrightException or TimeoutException or IOException or InvalidOperationException
-                                       or System.ComponentModel.Win32Exception)
-        {
-            logger.LogError(ex, "The berita acara PDF could not be rendered with {Chromium}", options.Value.ChromiumPath);
-            return null;
         }
         finally
         {
