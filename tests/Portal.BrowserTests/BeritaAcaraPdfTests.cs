@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -44,14 +43,12 @@ public sealed class BeritaAcaraPdfTests
     }
 
     /// <summary>
-    /// The renderer registered as the portal registers it (scoped, beside Blazor's services) in a provider that checks
-    /// scopes as the portal's does in Development: a renderer built from the root provider fails there.
+    /// The renderer registered as the portal registers it (scoped) and taken from a request's scope, in a provider that
+    /// checks scopes as the portal's does in Development.
     /// </summary>
     private static ServiceProvider Services(PortalOptions options)
     {
         var services = new ServiceCollection().AddLogging().AddLocalization(o => o.ResourcesPath = "Resources");
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
-        services.AddRazorComponents();
         services.AddSingleton(Options.Create(options));
         services.AddScoped<BeritaAcaraPdf>();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
