@@ -7,6 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/prerequisites.sh
 ensure_prerequisites
+ensure_browser   # Debian's chromium: the portal prints the berita acara PDF with it
 echo "==> dotnet build (Release)"
 dotnet build Platform.sln -c Release -nologo -clp:ErrorsOnly
 echo "==> starting the AppHost: gateway http://localhost:8080, dashboard http://localhost:18888"

@@ -322,27 +322,9 @@ public sealed class EvaluationsEndToEndTests(PlatformFixture platform)
         var satgas = await Platform.TokenAsync(Gateway, "satgas@tinjau.local", "inspections");
         var checklist = (await SendAsync(HttpMethod.Get, "/api/inspections/checklists", satgas, null, HttpStatusCode.OK, "checklists"))
             .EnumerateArray().Single(c => c.GetProperty("code").GetString() == "sidak-pelayanan");
-        var absent = Guid.NewGuid();
-        await SendAsync(HttpMethod.Put, $"/api/inspections/visits/{Guid.NewGuid()}/submission", satgas, new
-        {
-            unitId = kwitang,
-            checkIn = new { deviceTime = DateTimeOffset.UtcNow, latitude = -6.1826, longitude = 106.8412 },
-            checklist = new
-            {
-                code = "sidak-pelayanan",
-                answers = checklist.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("code").GetString()!)
-                    .Select(item => new { item, answer = item == "toilet" ? "partly" : "yes" }).ToList(),
-            },
-            attendance = new object[]
-            {
-                new { id = Guid.NewGuid(), name = "Rina Wati", position = "Petugas loket", status = "present" },
-                new { id = absent, name = "Andi Saputra", position = "Staf pelayanan", status = "absent-without-reason" },
-            },
-            findings = new[]
-            {
-                new { id = Guid.NewGuid(), severity = "low", category = "disiplin", description = "Satu pegawai tidak hadir tanpa keterangan.", attendanceId = absent },
-            },
-        }, HttpStatusCode.Created, "sidak submission");
+        await SendAsync(HttpMethod.Put, $"/api/inspections/visits/{Guid.NewGuid()}/submission", satgas,
+            SidakSamples.OneAbsentOfficer(kwitang, checklist.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("code").GetString()!),
+                -6.1826, 106.8412), HttpStatusCode.Created, "sidak submission");
     }
 
     private async Task<JsonElement> CreateUserAsync(string admin, string email, string displayName, string[] roles, Guid? unitId) =>

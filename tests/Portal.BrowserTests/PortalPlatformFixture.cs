@@ -6,6 +6,7 @@ using System.Text.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Playwright;
 
@@ -68,6 +69,7 @@ public sealed class PortalPlatformFixture : IAsyncLifetime
         Http?.Dispose();
         if (_app is not null)
         {
+            await KeepLogsAsync(_app);
             await _app.DisposeAsync();
         }
     }
@@ -150,6 +152,24 @@ public sealed class PortalPlatformFixture : IAsyncLifetime
                 .ApplicationBuilder.CreateResourceBuilder<ProjectResource>(ResourceNames.Portal)
                 .WithEnvironment("Portal__RefreshTokensBefore", "1.00:00:00"));
         return _app.GetEndpoint(ResourceNames.Gateway, "http");
+    }
+
+    /// <summary>Each service's own log (the exception behind a 500, say) as artifacts/logs/{resource}.log.</summary>
+    private static async Task KeepLogsAsync(DistributedApplication app)
+    {
+        var logs = app.Services.GetRequiredService<ResourceLoggerService>();
+        var folder = Directory.CreateDirectory(Path.Combine(ArtifactsDirectory, "logs")).FullName;
+        foreach (var resource in app.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ProjectResource>())
+        {
+            await using var file = new StreamWriter(Path.Combine(folder, resource.Name + ".log"));
+            await foreach (var batch in logs.GetAllAsync(resource))
+            {
+                foreach (var line in batch)
+                {
+                    await file.WriteLineAsync(line.Content);
+                }
+            }
+        }
     }
 
     private static string RepositoryRoot()

@@ -83,11 +83,20 @@ public class StateMachineTests
         e.IssueBeritaAcara(doc, "hash1", At);
         e.IssueBeritaAcara(doc, "hash2", At); // regenerating before the first signature is allowed
         Assert.Throws<DomainException>(() => e.Sign(TeamRoles.Lead, "lead", "Lead", "hash1", At)); // not the current document
+        // In order: the members, then the lead, then the head of unit.
+        Assert.Throws<DomainException>(() => e.Sign(TeamRoles.Lead, "lead", "Lead", "hash2", At)); // before the member
+        Assert.Throws<DomainException>(() => e.Sign(SignatureRoles.HeadOfUnit, "lurah", "Lurah", "hash2", At));
+        Assert.True(e.AwaitsSignature(TeamRoles.Member, "m1"));
+        Assert.False(e.AwaitsSignature(TeamRoles.Lead, "lead"));
+        Assert.False(e.Sign(TeamRoles.Member, "m1", "Member", "hash2", At));
+        Assert.False(e.AwaitsSignature(TeamRoles.Member, "m1"));
+        Assert.True(e.AwaitsSignature(TeamRoles.Lead, "lead"));
+        Assert.False(e.AwaitsSignature(SignatureRoles.HeadOfUnit, "lurah"));
         Assert.False(e.Sign(TeamRoles.Lead, "lead", "Lead", "hash2", At));
         Assert.Throws<DomainException>(() => e.IssueBeritaAcara(doc, "hash3", At));
         Assert.Throws<DomainException>(() => e.Sign(TeamRoles.Member, "lead", "Lead", "hash2", At)); // the lead is not a member
         Assert.Throws<DomainException>(() => e.Sign(TeamRoles.Lead, "lead", "Lead", "hash2", At)); // twice
-        Assert.False(e.Sign(TeamRoles.Member, "m1", "Member", "hash2", At));
+        Assert.True(e.AwaitsSignature(SignatureRoles.HeadOfUnit, "lurah"));
         Assert.True(e.Sign(SignatureRoles.HeadOfUnit, "lurah", "Lurah", "hash2", At));
         e.Finalize(new IndexResult(4m, new CategoryResult("B", "Baik"), 4m, [], true, 0, null, 0, false, 0m, "", 4m), V1, At);
         Assert.Equal(EvaluationStatus.Finalized, e.Status);

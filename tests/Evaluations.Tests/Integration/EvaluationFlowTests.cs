@@ -156,8 +156,22 @@ public class EvaluationFlowTests(EvaluationsAppFixture app)
         await lead.PostAsJsonAsync($"{url}/recommendations", new { text = "late", dueInWorkingDays = 5 }).StatusAsync(HttpStatusCode.Conflict);
         await lead.PostAsJsonAsync($"{url}/berita-acara/sign", new { @as = "lead", documentSha256 = new string('0', 64) }).StatusAsync(HttpStatusCode.Conflict);
         await staff.PostAsJsonAsync($"{url}/berita-acara/sign", new { @as = "head-of-unit", documentSha256 = sha }).StatusAsync(HttpStatusCode.Forbidden);
-        await lead.PostAsJsonAsync($"{url}/berita-acara/sign", new { @as = "lead", documentSha256 = sha }).OkJsonAsync();
+        // In order: the members, then the lead, then the head of unit; each is told when it is their turn.
+        var waiting = await lead.GetAsync($"{url}/berita-acara").OkJsonAsync();
+        Assert.Equal(0, waiting.GetProperty("callerMaySignAs").GetArrayLength());
+        Assert.Equal(["member"], waiting.GetProperty("required").EnumerateArray().Where(r => r.GetProperty("turn").GetBoolean())
+            .Select(r => r.GetProperty("as").GetString()));
+        await lead.PostAsJsonAsync($"{url}/berita-acara/sign", new { @as = "lead", documentSha256 = sha }).StatusAsync(HttpStatusCode.Conflict);
+        await lurah.PostAsJsonAsync($"{url}/berita-acara/sign", new { @as = "head-of-unit", documentSha256 = sha }).StatusAsync(HttpStatusCode.Conflict);
+        Assert.Equal(["member"], (await member.GetAsync($"{url}/berita-acara").OkJsonAsync()).GetProperty("callerMaySignAs").EnumerateArray()
+            .Select(r => r.GetString()));
         await member.PostAsJsonAsync($"{url}/berita-acara/sign", new { @as = "member", documentSha256 = sha }).OkJsonAsync();
+        Assert.Equal(["lead"], (await lead.GetAsync($"{url}/berita-acara").OkJsonAsync()).GetProperty("callerMaySignAs").EnumerateArray()
+            .Select(r => r.GetString()));
+        Assert.Equal(0, (await lurah.GetAsync($"{url}/berita-acara").OkJsonAsync()).GetProperty("callerMaySignAs").GetArrayLength());
+        await lead.PostAsJsonAsync($"{url}/berita-acara/sign", new { @as = "lead", documentSha256 = sha }).OkJsonAsync();
+        Assert.Equal(["head-of-unit"], (await lurah.GetAsync($"{url}/berita-acara").OkJsonAsync()).GetProperty("callerMaySignAs").EnumerateArray()
+            .Select(r => r.GetString()));
         await lead.PostAsync($"{url}/berita-acara", null).StatusAsync(HttpStatusCode.Conflict); // immutable once signed
         var signed = await lurah.PostAsJsonAsync($"{url}/berita-acara/sign", new { @as = "head-of-unit", documentSha256 = sha, name = "Lurah Kwitang" }).OkJsonAsync();
         Assert.True(signed.GetProperty("complete").GetBoolean());

@@ -4,15 +4,22 @@ namespace Tinjau.Evaluations.Api.Apis;
 
 public sealed record SignRequest(string? As, string? DocumentSha256, string? Name);
 
-public sealed record RequiredSignature(string As, string? SubjectId, string? Name, bool Signed);
+/// <summary>A signature the berita acara needs; <see cref="Turn"/>: it may be given now (members, then the lead, then the head of unit).</summary>
+public sealed record RequiredSignature(string As, string? SubjectId, string? Name, bool Signed, bool Turn);
 
+/// <summary>The berita acara; <see cref="CallerMaySignAs"/>: the roles the caller may sign in now (their turn, theirs to sign).</summary>
 public sealed record BeritaAcaraView(BeritaAcaraDocument Document, string Sha256, IReadOnlyList<Signature> Signatures,
-    IReadOnlyList<RequiredSignature> Required, bool Complete, string PrintUrl)
+    IReadOnlyList<RequiredSignature> Required, bool Complete, string PrintUrl, IReadOnlyList<string> CallerMaySignAs)
 {
-    public static BeritaAcaraView From(Evaluation e) => new(e.BeritaAcara!, e.BeritaAcaraSha256!, e.Signatures,
-        e.RequiredSignatures().Select(r => new RequiredSignature(r.As, r.SubjectId, e.Team.FirstOrDefault(t => t.SubjectId == r.SubjectId)?.Name,
-            e.Signatures.Any(s => s.As == r.As && (r.SubjectId is null || s.SubjectId == r.SubjectId)))).ToList(),
-        e.Status == EvaluationStatus.Finalized, $"/api/evaluations/{e.Id}/berita-acara/print");
+    public static BeritaAcaraView From(Evaluation e, EvaluationsScope scope) => new(e.BeritaAcara!, e.BeritaAcaraSha256!, e.Signatures,
+        e.RequiredSignatures().Select(r =>
+        {
+            var signed = e.Signatures.Any(s => s.As == r.As && (r.SubjectId is null || s.SubjectId == r.SubjectId));
+            return new RequiredSignature(r.As, r.SubjectId, e.Team.FirstOrDefault(t => t.SubjectId == r.SubjectId)?.Name, signed,
+                !signed && e.AwaitsSignature(r.As, r.SubjectId ?? ""));
+        }).ToList(),
+        e.Status == EvaluationStatus.Finalized, $"/api/evaluations/{e.Id}/berita-acara/print",
+        SignatureRoles.All.Where(role => scope.MaySign(e, role) && e.AwaitsSignature(role, scope.Subject)).ToList());
 }
 
 /// <summary>The berita acara and its signatures; what each does is in <see cref="BeritaAcaraSigning"/>.</summary>

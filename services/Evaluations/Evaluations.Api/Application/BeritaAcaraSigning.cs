@@ -19,11 +19,11 @@ public sealed class BeritaAcaraSigning(EvaluationLoader loader, EvaluationsScope
             var document = BeritaAcaraWriter.Build(e, instrument, result, recommendations, clock.Now);
             e.IssueBeritaAcara(document, BeritaAcaraWriter.Sha256(document), clock.Now);
             await db.SaveChangesAsync(ct);
-            return BeritaAcaraView.From(e);
+            return BeritaAcaraView.From(e, scope);
         }, ct);
 
     public Task<Outcome<BeritaAcaraView>> GetAsync(Guid id, CancellationToken ct) =>
-        Issued<BeritaAcaraView>(id, BeritaAcaraView.From, ct);
+        Issued<BeritaAcaraView>(id, e => BeritaAcaraView.From(e, scope), ct);
 
     /// <summary>The printable HTML of the berita acara with its signatures.</summary>
     public Task<Outcome<string>> PrintAsync(Guid id, CancellationToken ct) =>
@@ -63,6 +63,6 @@ public sealed class BeritaAcaraSigning(EvaluationLoader loader, EvaluationsScope
         {
             await scorecards.InvalidateAsync(e.Year);
         }
-        return BeritaAcaraView.From(e);
+        return BeritaAcaraView.From(e, scope);
     }, ct);
 }

@@ -278,6 +278,31 @@ public sealed class Evaluation : RaisesIntegrationEvents
             .Append((SignatureRoles.HeadOfUnit, null))
             .ToList();
 
+    /// <summary>The order of signing: every member, then the lead, then the head of unit (PEKPPP's berita acara).</summary>
+    private static int SigningRank(string signAs) => signAs switch
+    {
+        TeamRoles.Member => 0,
+        TeamRoles.Lead => 1,
+        _ => 2,
+    };
+
+    private bool HasSigned((string As, string? SubjectId) required) =>
+        Signatures.Any(s => s.As == required.As && (required.SubjectId is null || s.SubjectId == required.SubjectId));
+
+    /// <summary>Every signature of an earlier rank than <paramref name="signAs"/> is recorded.</summary>
+    private bool IsTurnOf(string signAs) => RequiredSignatures().Where(r => SigningRank(r.As) < SigningRank(signAs)).All(HasSigned);
+
+    /// <summary>
+    /// The berita acara awaits this subject's signature in this role now: it is being signed, it is this role's turn,
+    /// and the subject has not signed in it (for head-of-unit: nobody has). Whether the subject holds the role is the
+    /// scope's question.
+    /// </summary>
+    public bool AwaitsSignature(string signAs, string subjectId) =>
+        Status == EvaluationStatus.Signing && IsTurnOf(signAs)
+        && (signAs == SignatureRoles.HeadOfUnit
+            ? Signatures.All(s => s.As != SignatureRoles.HeadOfUnit)
+            : Team.Any(t => t.Role == signAs && t.SubjectId == subjectId) && !Signatures.Any(s => s.As == signAs && s.SubjectId == subjectId));
+
     /// <summary>Records a signature; returns true when it was the last one needed (the evaluation is then final).</summary>
     public bool Sign(string signAs, string subjectId, string name, string documentSha256, DateTimeOffset at)
     {
@@ -292,10 +317,10 @@ public sealed class Evaluation : RaisesIntegrationEvents
         {
             Require(Team.Any(t => t.Role == signAs && t.SubjectId == subjectId), $"The signer is not the team's {signAs}.");
         }
+        Require(IsTurnOf(signAs), "Not yet: the members sign first, then the lead, then the head of unit.");
         Signatures = [.. Signatures, new Signature(signAs, subjectId, name, documentSha256, at)];
         UpdatedAt = at;
-        var complete = RequiredSignatures().All(r => Signatures.Any(s => s.As == r.As && (r.SubjectId is null || s.SubjectId == r.SubjectId)));
-        return complete;
+        return RequiredSignatures().All(HasSigned);
     }
 
     /// <summary>Closes the evaluation with its index under <paramref name="instrument"/>; raises <see cref="EvaluationFinalized"/>.</summary>

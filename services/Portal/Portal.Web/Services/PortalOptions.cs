@@ -27,6 +27,9 @@ public sealed class PortalOptions
     /// <summary>How long before a citizen's access token expires the portal fetches a new one with the refresh token.</summary>
     public TimeSpan RefreshTokensBefore { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>The chromium that prints the berita acara PDF (Debian's package; <c>./run.sh</c> installs it when missing).</summary>
+    public string ChromiumPath { get; set; } = "/usr/bin/chromium";
+
     public sealed class MapCenterOptions
     {
         public double Latitude { get; set; } = -6.1805;

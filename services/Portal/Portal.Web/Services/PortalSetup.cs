@@ -24,6 +24,7 @@ public static class PortalSetup
         services.AddCascadingAuthenticationState();
         services.AddAntiforgery();
         services.AddSingleton<ReceiptCookie>();
+        services.AddScoped<BeritaAcaraPdf>();
 
         var gateway = builder.Configuration[$"{PortalOptions.Section}:GatewayUrl"] ?? "http://gateway";
         // A citizen waits at most a few seconds before hearing that a service is down (what they typed is kept).
@@ -75,6 +76,7 @@ public static class PortalSetup
         app.MapDefaultEndpoints();
         app.MapPortalEndpoints();
         app.MapSidakEndpoints();
+        app.MapEvaluatorDeskEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }

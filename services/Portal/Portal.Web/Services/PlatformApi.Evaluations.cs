@@ -1,0 +1,74 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Tinjau.Portal.Web.Services;
+
+/// <summary>
+/// The evaluators' desk's calls to the evaluations service (PEKPPP), with the signed-in user's own token: the service
+/// decides who sees which evaluation, who scores, verifies and signs, and answers 403/404/409 otherwise.
+/// </summary>
+public sealed partial class PlatformApi
+{
+    private const string Evaluations = "/api/evaluations";
+
+    public Task<ApiResult<List<CycleView>>> CyclesAsync(int? year, CancellationToken ct) =>
+        SendAsync<List<CycleView>>(HttpMethod.Get, year is { } y ? $"{Evaluations}/cycles?year={y}" : $"{Evaluations}/cycles", null, ct);
+
+    /// <summary>The evaluations the caller may see (unit people: their own units), optionally of one year.</summary>
+    public Task<ApiResult<List<EvaluationSummary>>> EvaluationsAsync(int? year, CancellationToken ct) =>
+        SendAsync<List<EvaluationSummary>>(HttpMethod.Get, year is { } y ? $"{Evaluations}?year={y}" : Evaluations, null, ct);
+
+    public Task<ApiResult<EvaluationSummary>> EvaluationAsync(Guid id, CancellationToken ct) =>
+        SendAsync<EvaluationSummary>(HttpMethod.Get, $"{Evaluations}/{id}", null, ct);
+
+    public Task<ApiResult<F02View>> F02Async(Guid id, CancellationToken ct) =>
+        SendAsync<F02View>(HttpMethod.Get, $"{Evaluations}/{id}/f02", null, ct);
+
+    /// <summary>An evaluator's score; a score outside the suggested band needs notes (the service records accepted or overridden).</summary>
+    public Task<ApiResult<F02Score>> ScoreF02Async(Guid id, string indicator, int? score, string? notes, string? fieldObservation, CancellationToken ct) =>
+        SendAsync<F02Score>(HttpMethod.Put, $"{Evaluations}/{id}/f02/{Uri.EscapeDataString(indicator)}",
+            JsonContent.Create(new { score, notes, fieldObservation }, options: Json), ct);
+
+    public Task<ApiResult<EvaluationSummary>> CompleteF02Async(Guid id, CancellationToken ct) =>
+        SendAsync<EvaluationSummary>(HttpMethod.Post, $"{Evaluations}/{id}/f02/complete", null, ct);
+
+    public Task<ApiResult<JsonElement>> VerifyAsync(Guid id, string indicator, int? score, string? reason, CancellationToken ct) =>
+        SendAsync<JsonElement>(HttpMethod.Put, $"{Evaluations}/{id}/verification/{Uri.EscapeDataString(indicator)}",
+            JsonContent.Create(new { score, reason }, options: Json), ct);
+
+    /// <summary>Single-use F03 links: the service keeps only their hashes, so the tokens are shown once, here.</summary>
+    public Task<ApiResult<List<Invitation>>> InviteF03Async(Guid id, int? count, CancellationToken ct) =>
+        SendAsync<List<Invitation>>(HttpMethod.Post, $"{Evaluations}/{id}/f03/invitations", JsonContent.Create(new { count }, options: Json), ct);
+
+    public Task<ApiResult<F03Overview>> F03Async(Guid id, CancellationToken ct) =>
+        SendAsync<F03Overview>(HttpMethod.Get, $"{Evaluations}/{id}/f03", null, ct);
+
+    public Task<ApiResult<IndexResult>> IndexAsync(Guid id, CancellationToken ct) =>
+        SendAsync<IndexResult>(HttpMethod.Get, $"{Evaluations}/{id}/index", null, ct);
+
+    public Task<ApiResult<BeritaAcaraView>> GenerateBeritaAcaraAsync(Guid id, CancellationToken ct) =>
+        SendAsync<BeritaAcaraView>(HttpMethod.Post, $"{Evaluations}/{id}/berita-acara", null, ct);
+
+    public Task<ApiResult<BeritaAcaraView>> BeritaAcaraAsync(Guid id, CancellationToken ct) =>
+        SendAsync<BeritaAcaraView>(HttpMethod.Get, $"{Evaluations}/{id}/berita-acara", null, ct);
+
+    /// <summary>Signs the document the signer read (its SHA-256): a berita acara changed since is the service's 409.</summary>
+    public Task<ApiResult<BeritaAcaraView>> SignBeritaAcaraAsync(Guid id, string signAs, string documentSha256, CancellationToken ct) =>
+        SendAsync<BeritaAcaraView>(HttpMethod.Post, $"{Evaluations}/{id}/berita-acara/sign",
+            JsonContent.Create(new { @as = signAs, documentSha256 }, options: Json), ct);
+
+    public Task<ApiResult<List<RecommendationView>>> RecommendationsAsync(Guid id, CancellationToken ct) =>
+        SendAsync<List<RecommendationView>>(HttpMethod.Get, $"{Evaluations}/{id}/recommendations", null, ct);
+
+    public Task<ApiResult<RecommendationView>> AddRecommendationAsync(Guid id, string? text, string? aspectCode, DateOnly? dueOn, CancellationToken ct) =>
+        SendAsync<RecommendationView>(HttpMethod.Post, $"{Evaluations}/{id}/recommendations",
+            JsonContent.Create(new { text, aspectCode, dueOn }, options: Json), ct);
+
+    public Task<ApiResult<RecommendationView>> StartRecommendationAsync(Guid recommendationId, CancellationToken ct) =>
+        SendAsync<RecommendationView>(HttpMethod.Post, $"{Evaluations}/recommendations/{recommendationId}/start",
+            JsonContent.Create(new { }, options: Json), ct);
+
+    public Task<ApiResult<RecommendationView>> FinishRecommendationAsync(Guid recommendationId, string? evidence, CancellationToken ct) =>
+        SendAsync<RecommendationView>(HttpMethod.Post, $"{Evaluations}/recommendations/{recommendationId}/done",
+            JsonContent.Create(new { evidence }, options: Json), ct);
+}
