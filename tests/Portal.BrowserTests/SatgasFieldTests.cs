@@ -182,9 +182,23 @@ public sealed class SatgasFieldTests(PortalPlatformFixture platform)
         var follow = await platform.SendAsync(HttpMethod.Get, $"/api/inspections/follow-ups?unitId={kwitang}", token);
         var clarificationId = follow.GetProperty("clarifications").EnumerateArray().Single(c => c.GetProperty("findingId").GetGuid() == findingId)
             .GetProperty("id").GetGuid();
-        var head = await platform.TokenAsync("lurah.kwitang@tinjau.local", "inspections");
-        await platform.SendAsync(HttpMethod.Post, $"/api/inspections/clarifications/{clarificationId}/answer", head,
-            new { answer = "Petugas sedang sakit dan belum mengirim surat keterangan." });
+        // The head of Kwitang answers in the portal: the finding and the question, never the plan.
+        var lurah = await platform.NewPageAsync(phone: true);
+        await lurah.SignInAsync("lurah.kwitang@tinjau.local", "/petugas");
+        await lurah.GetByRole(AriaRole.Link, new() { Name = "Klarifikasi temuan sidak" }).ClickAsync();
+        await lurah.WaitForURLAsync("**/petugas/klarifikasi");
+        var asked = lurah.Locator($"[data-clarification=\"{clarificationId}\"]");
+        await Assertions.Expect(asked.Locator("[data-finding]")).ToContainTextAsync("Loket 2 kosong pada jam layanan.");
+        await Assertions.Expect(asked).ToContainTextAsync("Mengapa loket 2 kosong pada jam layanan?");
+        Assert.DoesNotContain(title, await lurah.ContentAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(planId.ToString(), await lurah.ContentAsync(), StringComparison.Ordinal);
+        await asked.GetByRole(AriaRole.Button, new() { Name = "Kirim jawaban" }).ClickAsync();
+        await Assertions.Expect(lurah.Locator($"#answer-{clarificationId}-error")).ToContainTextAsync("Tulis jawaban");
+        await lurah.FillAsync($"#answer-{clarificationId}", "Petugas sedang sakit dan belum mengirim surat keterangan.");
+        await lurah.Locator($"[data-clarification=\"{clarificationId}\"]").GetByRole(AriaRole.Button, new() { Name = "Kirim jawaban" }).ClickAsync();
+        await Assertions.Expect(lurah.GetByText("Jawaban terkirim ke satgas.")).ToBeVisibleAsync();
+        await Assertions.Expect(lurah.Locator($"[data-clarification=\"{clarificationId}\"] [data-status]")).ToHaveAttributeAsync("data-status", "answered");
+        await lurah.InspectAsync("petugas-klarifikasi-360-id");
         await page.GotoAsync("/sidak/tindak-lanjut");
         var item = page.Locator($"[data-clarification=\"{clarificationId}\"]");
         await Assertions.Expect(item.Locator("[data-status]")).ToHaveTextAsync("Dijawab unit");
@@ -225,7 +239,7 @@ public sealed class SatgasFieldTests(PortalPlatformFixture platform)
             Assert.DoesNotContain(title, await staff.ContentAsync(), StringComparison.Ordinal);
             Assert.DoesNotContain(planId.ToString(), await staff.Locator("main").InnerHTMLAsync(), StringComparison.OrdinalIgnoreCase);
         }
-        foreach (var path in new[] { "/", "/petugas", "/lacak", "/kinerja" })
+        foreach (var path in new[] { "/", "/petugas", "/petugas/klarifikasi", "/lacak", "/kinerja" })
         {
             var response = await staff.GotoAsync(path);
             Assert.True(response!.Ok, $"{path}: {response.Status}");

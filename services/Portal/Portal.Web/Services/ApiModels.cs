@@ -76,10 +76,12 @@ public sealed record F03Item(string Code, string Text);
 
 public sealed record F03Form(string UnitName, int Year, IReadOnlyList<F03Item> Items, string Scale);
 
-public sealed record ScorecardAspect(string Code, string Name, decimal Weight, decimal Score);
+public sealed record ScorecardAspect(string Code, string Name, decimal Weight, decimal Score, decimal? PreviousScore = null, decimal? Change = null);
 
+/// <summary>A finalized (signed) result; <see cref="Change"/> is against the unit's result of the previous year.</summary>
 public sealed record Scorecard(Guid UnitId, string UnitCode, string UnitName, int Year, decimal Ipp, string Category, string CategoryLabel,
-    IReadOnlyList<ScorecardAspect>? Aspects, DateTimeOffset FinalizedAt, int? Rank, int RankedUnits);
+    IReadOnlyList<ScorecardAspect>? Aspects, DateTimeOffset FinalizedAt, int? Rank, int RankedUnits, bool Mandiri = false,
+    decimal? PreviousIpp = null, decimal? Change = null);
 
 public sealed record Ranking(int Year, int Units, IReadOnlyList<Scorecard> Items);
 
@@ -91,7 +93,9 @@ public sealed record SkmResults(int Year, IReadOnlyList<SkmResult> Items);
 public sealed record UnitComplaintStats(int Received, int Resolved, int Open, int ResolvedWithinSla, double? ShareResolvedWithinSla, int SlaBreaches,
     double? AverageRating);
 
-public sealed record UnitListItem(Guid Id, string Code, string Name, string Type, Guid? ParentId = null);
+public sealed record UnitListItem(Guid Id, string Code, string Name, string Type, Guid? ParentId = null, UnitLocation? Location = null);
+
+public sealed record UnitLocation(double? Latitude, double? Longitude);
 
 public sealed record UnitList(IReadOnlyList<UnitListItem> Items);
 

@@ -78,3 +78,14 @@ public sealed record BeritaAcaraView(BeritaAcaraDocument Document, string Sha256
 
 public sealed record RecommendationView(Guid Id, Guid EvaluationId, Guid EvaluatedUnitId, int Year, Guid OwnerUnitId, string? AspectCode, string Text,
     DateOnly DueOn, string Status, bool Overdue, string? Progress, string? DoneEvidence, DateTimeOffset? DoneAt, DateTimeOffset CreatedAt);
+
+/// <summary>An F01 indicator as the unit answers it (GET …/{id}/f01).</summary>
+public sealed record F01Indicator(string Code, string Name, decimal Weight, IReadOnlyList<RubricLevel> Rubric, int? SelfScore, string? Note,
+    IReadOnlyList<EvidenceLink> Links, IReadOnlyList<DocumentInfo> Documents);
+
+/// <summary>The unit's F01 self-assessment; <see cref="Editable"/> is the service's word on whether it can still change.</summary>
+public sealed record F01View(Guid EvaluationId, string Status, bool Editable, string? ReturnReason, decimal SelfAssessedIpp,
+    IReadOnlyList<FormAspect<F01Indicator>> Aspects)
+{
+    public IEnumerable<F01Indicator> Indicators => Aspects.SelectMany(a => a.Indicators);
+}

@@ -21,6 +21,29 @@ public sealed partial class PlatformApi
     public Task<ApiResult<EvaluationSummary>> EvaluationAsync(Guid id, CancellationToken ct) =>
         SendAsync<EvaluationSummary>(HttpMethod.Get, $"{Evaluations}/{id}", null, ct);
 
+    // ---- F01: the unit's self-assessment (its staff and head; the service checks the unit) ----
+
+    public Task<ApiResult<F01View>> F01Async(Guid id, CancellationToken ct) =>
+        SendAsync<F01View>(HttpMethod.Get, $"{Evaluations}/{id}/f01", null, ct);
+
+    /// <summary>An answer: <paramref name="documentIds"/> replaces the indicator's documents, <paramref name="links"/> its links.</summary>
+    public Task<ApiResult<JsonElement>> AnswerF01Async(Guid id, string indicator, int? selfScore, string? note, IReadOnlyList<EvidenceLink> links,
+        IReadOnlyList<Guid> documentIds, CancellationToken ct) =>
+        SendAsync<JsonElement>(HttpMethod.Put, $"{Evaluations}/{id}/f01/{Uri.EscapeDataString(indicator)}",
+            JsonContent.Create(new { selfScore, note, links = links.Select(l => new { url = l.Url, title = l.Title }), documentIds }, options: Json), ct);
+
+    public Task<ApiResult<DocumentInfo>> UploadF01DocumentAsync(Guid id, byte[] content, string contentType, string fileName, CancellationToken ct)
+    {
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
+        form.Add(file, "file", fileName);
+        return SendAsync<DocumentInfo>(HttpMethod.Post, $"{Evaluations}/{id}/documents", form, ct);
+    }
+
+    public Task<ApiResult<EvaluationSummary>> SubmitF01Async(Guid id, CancellationToken ct) =>
+        SendAsync<EvaluationSummary>(HttpMethod.Post, $"{Evaluations}/{id}/f01/submit", JsonContent.Create(new { }, options: Json), ct);
+
     public Task<ApiResult<F02View>> F02Async(Guid id, CancellationToken ct) =>
         SendAsync<F02View>(HttpMethod.Get, $"{Evaluations}/{id}/f02", null, ct);
 

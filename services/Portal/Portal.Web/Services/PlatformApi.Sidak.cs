@@ -44,6 +44,11 @@ public sealed partial class PlatformApi
         SendAsync<SidakClarification>(HttpMethod.Post, $"/api/inspections/findings/{findingId}/clarifications",
             JsonContent.Create(new { id = requestId, question }, options: Json), ct);
 
+    /// <summary>The head of the unit answers a clarification request (the service refuses anyone else).</summary>
+    public Task<ApiResult<SidakClarification>> SidakAnswerAsync(Guid clarificationId, string answer, CancellationToken ct) =>
+        SendAsync<SidakClarification>(HttpMethod.Post, $"/api/inspections/clarifications/{clarificationId}/answer",
+            JsonContent.Create(new { answer }, options: Json), ct);
+
     public Task<ApiResult<SidakClarification>> SidakAcceptAsync(Guid clarificationId, string? note, CancellationToken ct) =>
         SendAsync<SidakClarification>(HttpMethod.Post, $"/api/inspections/clarifications/{clarificationId}/accept",
             JsonContent.Create(new { note }, options: Json), ct);

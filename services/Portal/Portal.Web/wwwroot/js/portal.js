@@ -212,6 +212,37 @@
     });
   }
 
+  // The leadership map: a pin per unit with its IPP category's letter (colour is never the only cue), a link to
+  // the unit's page, and "!" on units of the early-warning list.
+  function unitMaps() {
+    document.querySelectorAll('[data-unit-map]').forEach((el) => {
+      if (el._tinjau || typeof L === 'undefined') return;
+      const map = L.map(el, { attributionControl: !!el.dataset.tileUrl }).setView([parseFloat(el.dataset.centerLat), parseFloat(el.dataset.centerLon)], 13);
+      el._tinjau = map;
+      if (el.dataset.tileUrl) L.tileLayer(el.dataset.tileUrl, { maxZoom: 19, attribution: el.dataset.tileAttribution || '' }).addTo(map);
+      const pins = JSON.parse(el.dataset.pins || '[]');
+      for (const p of pins) {
+        const a = document.createElement('a');
+        a.href = p.href;
+        a.className = 'pin' + (p.big ? ' pin--big' : '') + (p.warned ? ' pin--warned' : '');
+        a.style.background = p.fill;
+        a.style.color = p.ink;
+        a.dataset.mapUnit = p.code;
+        a.dataset.category = p.category;
+        a.setAttribute('aria-label', p.label);
+        a.textContent = (p.category || '–') + (p.warned ? '!' : '');
+        // Units without a result stay small and below, so the categories the map is about are not covered.
+        const quiet = !p.category && !p.warned;
+        if (quiet) a.classList.add('pin--quiet');
+        const size = quiet ? 16 : p.big ? 34 : 28;
+        L.marker([p.lat, p.lon], { icon: L.divIcon({ html: a, className: 'pin-icon', iconSize: [size, size] }), keyboard: false,
+          title: p.label, zIndexOffset: quiet ? 0 : 1000 }).addTo(map);
+      }
+      map.invalidateSize();
+      if (pins.length) map.fitBounds(pins.map((p) => [p.lat, p.lon]), { maxZoom: 15, padding: [16, 16] });
+    });
+  }
+
   function charts() {
     const canvases = document.querySelectorAll('canvas[data-chart]');
     if (!canvases.length) return;
@@ -234,7 +265,7 @@
   // An enhanced form post patches the page to the server's HTML, which knows nothing of Leaflet's classes and panes:
   // a map that lost them is rebuilt (its pin comes back from the hidden fields).
   function resetPatchedMaps() {
-    document.querySelectorAll('[data-map-picker], [data-report-map]').forEach((el) => {
+    document.querySelectorAll('[data-map-picker], [data-report-map], [data-unit-map]').forEach((el) => {
       if (el._tinjau && !el.classList.contains('leaflet-container')) {
         const map = el._tinjau.map || el._tinjau;
         try { map.remove(); } catch { /* already detached */ }
@@ -244,7 +275,7 @@
     });
   }
 
-  function init() { resetPatchedMaps(); pickers(); counters(); photos(); reportMaps(); charts(); }
+  function init() { resetPatchedMaps(); pickers(); counters(); photos(); reportMaps(); unitMaps(); charts(); }
 
   document.addEventListener('DOMContentLoaded', () => { init(); if (document.querySelector('[data-error-summary]')) focusAfterNavigation(); });
   if (document.readyState !== 'loading') init();

@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json;
+
+namespace Tinjau.Portal.Web.Services;
+
+/// <summary>
+/// The leadership dashboard (<c>/pimpinan</c>): who gets it, and how the services' figures read on the map and in the
+/// tables. The figures themselves (rankings, the early-warning list, city statistics) are the services' answers to
+/// the signed-in user's own token; the services refuse them to anyone who is not a city-wide reader.
+/// </summary>
+public static class Leadership
+{
+    public const string Roles = TinjauRoles.Leadership + "," + TinjauRoles.Admin;
+
+    public static bool Reads(ClaimsPrincipal user) => user.IsInRole(TinjauRoles.Leadership) || user.IsInRole(TinjauRoles.Admin);
+
+    /// <summary>The complaint figures compare this many days up to today with the same number of days before them.</summary>
+    public const int PeriodDays = 30;
+
+    /// <summary>
+    /// A pin's fill per PEKPPP category (PermenPANRB 29/2022 bands), each with a text colour at 4.5:1 or more; the
+    /// category's letter is always written on the pin too, so colour is never the only cue.
+    /// </summary>
+    public static (string Fill, string Text) Colors(string? category) => category switch
+    {
+        "A" or "A-" => ("#1b5e20", "#ffffff"),
+        "B" or "B-" => ("#2e7d32", "#ffffff"),
+        "C" or "C-" => ("#f9a825", "#1b1b1f"),
+        "D" or "E" or "F" => ("#b71c1c", "#ffffff"),
+        _ => ("#5f6368", "#ffffff"),
+    };
+
+    public static readonly string[] CategoryGroups = ["A", "B", "C", "D"];
+
+    /// <summary><c>▲ +0,25</c>, <c>▼ −0,10</c>, or <c>–</c> without a previous result.</summary>
+    public static string Trend(decimal? change) => change switch
+    {
+        null => "–",
+        > 0 => "▲ +" + PortalCulture.Number(change.Value),
+        < 0 => "▼ −" + PortalCulture.Number(-change.Value),
+        _ => "= 0",
+    };
+
+    /// <summary>A share (0–1) as a whole percentage, or <c>–</c>.</summary>
+    public static string Percent(double? share) => share is { } s ? PortalCulture.Number(s * 100, 0) + " %" : "–";
+
+    public static string Percent(decimal? share) => Percent(share is { } s ? (double?)(double)s : null);
+
+    /// <summary>
+    /// The map's pins: each kelurahan and kecamatan with a location, its category of the year (or none), and whether it
+    /// is on the early-warning list. JSON for <c>wwwroot/js/portal.js</c>.
+    /// </summary>
+    public static string PinsJson(IEnumerable<UnitListItem> units, IReadOnlyDictionary<Guid, Scorecard> cards, ISet<Guid> warned, int year,
+        Func<string, string> text) =>
+        JsonSerializer.Serialize(units
+            .Where(u => u.Location is { Latitude: not null, Longitude: not null })
+            .Select(u =>
+            {
+                var card = cards.GetValueOrDefault(u.Id);
+                var (fill, ink) = Colors(card?.Category);
+                return new
+                {
+                    code = u.Code,
+                    name = u.Name,
+                    lat = u.Location!.Latitude,
+                    lon = u.Location.Longitude,
+                    category = card?.Category ?? "",
+                    label = card is null
+                        ? $"{u.Name}: {text("LeadNoResult")}"
+                        : $"{u.Name}: IPP {PortalCulture.Number(card.Ipp)}, {card.Category} · {card.CategoryLabel}",
+                    warned = warned.Contains(u.Id),
+                    fill,
+                    ink,
+                    big = u.Type == "kecamatan",
+                    href = $"/pimpinan/unit/{u.Id}?tahun={year.ToString(CultureInfo.InvariantCulture)}",
+                };
+            }));
+}

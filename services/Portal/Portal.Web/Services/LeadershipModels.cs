@@ -1,0 +1,18 @@
+namespace Tinjau.Portal.Web.Services;
+
+// The evaluations and complaints services' answers the leadership dashboard shows (see the README's tables).
+
+public sealed record ReadinessComponent(string Name, decimal? Value, decimal Weight, string Source);
+
+public sealed record ReadinessChecklist(int Met, int Total, DateTimeOffset? UpdatedAt);
+
+/// <summary>A unit's predicted Ombudsman zone from the platform's own data (GET …/ombudsman/units/{id}/readiness).</summary>
+public sealed record Readiness(Guid UnitId, int Year, decimal? PredictedScore, string Zone, IReadOnlyList<ReadinessComponent> Components,
+    ComplaintEvidence Complaints, SidakEvidence Sidak, ReadinessChecklist Checklist);
+
+/// <summary>Units predicted red, or yellow within the warning margin of red, lowest first.</summary>
+public sealed record EarlyWarning(int Year, IReadOnlyList<Readiness> Units);
+
+/// <summary>GET /api/complaints/statistics: a period of filing dates, city-wide or of one unit.</summary>
+public sealed record ComplaintStatistics(DateOnly From, DateOnly To, int Total, int Answered, int AnsweredWithinSla, double? ShareAnsweredWithinSla,
+    double? MedianWorkingDaysToResolve, int Ratings, double? AverageRating);
