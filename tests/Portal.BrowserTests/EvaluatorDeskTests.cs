@@ -232,7 +232,7 @@ public sealed class EvaluatorDeskTests(PortalPlatformFixture platform)
         await Assertions.Expect(citizen.Locator("[data-nav-desk]")).ToHaveCountAsync(0);
         var response = await citizen.GotoAsync("/evaluasi");
         Assert.Equal(403, response!.Status);
-        await Assertions.Expect(citizen.Locator("[data-desk-only]")).ToBeVisibleAsync();
+        await Assertions.Expect(citizen.Locator("[data-role-only=desk]")).ToBeVisibleAsync();
         await citizen.InspectAsync("evaluasi-warga-403-360-id");
 
         var leader = await platform.NewPageAsync(phone: false, language: "en");
