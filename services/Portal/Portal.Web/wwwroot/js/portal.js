@@ -195,12 +195,20 @@
     });
   }
 
+  // A map of the city on its centre (data-center-lat/lon), with the tile layer when one is configured; null when the
+  // element already has one or Leaflet is not loaded.
+  function cityMap(el) {
+    if (el._tinjau || typeof L === 'undefined') return null;
+    const map = L.map(el, { attributionControl: !!el.dataset.tileUrl }).setView([parseFloat(el.dataset.centerLat), parseFloat(el.dataset.centerLon)], 13);
+    el._tinjau = map;
+    if (el.dataset.tileUrl) L.tileLayer(el.dataset.tileUrl, { maxZoom: 19, attribution: el.dataset.tileAttribution || '' }).addTo(map);
+    return map;
+  }
+
   function reportMaps() {
     document.querySelectorAll('[data-report-map]').forEach((el) => {
-      if (el._tinjau || typeof L === 'undefined') return;
-      const map = L.map(el, { attributionControl: !!el.dataset.tileUrl }).setView([parseFloat(el.dataset.centerLat), parseFloat(el.dataset.centerLon)], 13);
-      el._tinjau = map;
-      if (el.dataset.tileUrl) L.tileLayer(el.dataset.tileUrl, { maxZoom: 19, attribution: el.dataset.tileAttribution || '' }).addTo(map);
+      const map = cityMap(el);
+      if (!map) return;
       const colors = JSON.parse(el.dataset.colors || '{}');
       const reports = JSON.parse(el.dataset.reports || '[]');
       for (const r of reports) {
@@ -216,10 +224,8 @@
   // the unit's page, and "!" on units of the early-warning list.
   function unitMaps() {
     document.querySelectorAll('[data-unit-map]').forEach((el) => {
-      if (el._tinjau || typeof L === 'undefined') return;
-      const map = L.map(el, { attributionControl: !!el.dataset.tileUrl }).setView([parseFloat(el.dataset.centerLat), parseFloat(el.dataset.centerLon)], 13);
-      el._tinjau = map;
-      if (el.dataset.tileUrl) L.tileLayer(el.dataset.tileUrl, { maxZoom: 19, attribution: el.dataset.tileAttribution || '' }).addTo(map);
+      const map = cityMap(el);
+      if (!map) return;
       const pins = JSON.parse(el.dataset.pins || '[]');
       for (const p of pins) {
         const a = document.createElement('a');
