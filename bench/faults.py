@@ -8,7 +8,7 @@ figures have caught up. Printed per fault: sent / accepted / stored / delivered 
 the events flow again (from the kill until the registry's count of the kelurahan's complaints grows again: for the
 broker, the time it is down plus the consumers' reconnect).
 """
-import json, os, random, signal, subprocess, sys, threading, time, uuid
+import json, os, random, signal, socket, subprocess, sys, threading, time, uuid
 import http.client, urllib.parse
 
 GATEWAY = urllib.parse.urlparse(os.environ.get("GATEWAY_URL", "http://localhost:8080"))
@@ -18,6 +18,8 @@ PG_PASSWORD = open(os.path.join(STATE, "postgres", "password")).read().strip()
 WORKERS = int(os.environ.get("WORKERS", "6"))
 LEAD, LOAD, SETTLE = float(os.environ.get("LEAD", "5")), float(os.environ.get("LOAD", "40")), float(os.environ.get("SETTLE", "120"))
 FAULTS = os.environ.get("FAULTS", "messaging postgres cache unitregistry complaints evaluations inspections identity gateway").split()
+# The servers' own ports (AppHost/Hosting/*BuilderExtensions.DefaultPort), for "port back".
+SERVER_PORTS = {"messaging": 15672, "postgres": 15432, "cache": 16379}
 
 
 def request(method, path, body=None, headers=None, timeout=10):
@@ -125,6 +127,24 @@ def campaign(fault, token, n):
                     break
 
     flowing = {"t": None}
+    back = {"t": None}
+    port = SERVER_PORTS.get(fault)
+
+    def watch_port():
+        # A server is back when its port accepts a connection again (its listener died with it).
+        while killed["t"] is None:
+            time.sleep(0.05)
+        down = False
+        while time.monotonic() < stop_at + SETTLE and back["t"] is None:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+                if down:
+                    back["t"] = time.monotonic()
+                else:
+                    time.sleep(0.02)  # the listener closes a moment after SIGKILL returns
+            except OSError:
+                down = True
+                time.sleep(0.1)
 
     def received():
         value = sql("unitregistrydb", f"SELECT coalesce((SELECT received FROM unit_complaint_stats WHERE unit_id = '{unit}'), 0)")
@@ -146,6 +166,9 @@ def campaign(fault, token, n):
     threads = [threading.Thread(target=worker, args=(w,), daemon=True) for w in range(WORKERS)]
     watcher = threading.Thread(target=watch_events, daemon=True)
     watcher.start()
+    porter = threading.Thread(target=watch_port, daemon=True)
+    if port:
+        porter.start()
     for t in threads:
         t.start()
     time.sleep(LEAD)
@@ -174,11 +197,15 @@ def campaign(fault, token, n):
     recover = f"{first_ok_after['t'] - killed['t']:.1f} s" if first_ok_after["t"] and killed["t"] else "not seen"
     watcher.join(timeout=1)
     events = f"{flowing['t'] - killed['t']:.1f} s" if flowing["t"] and killed["t"] else "not seen"
+    # For a server: from its port answering again until the figures move (the consumers' reconnect, not its boot).
+    since_back = flowing["t"] - back["t"] if flowing["t"] and back["t"] else None
+    events_after = f"{max(0.0, since_back):.1f} s" if since_back is not None else "–"
+    server_back = f"{back['t'] - killed['t']:.1f} s" if back["t"] and killed["t"] else "–"
     return {
         "fault": fault, "sent": stats["sent"], "accepted": len(accepted), "stored": stored, "delivered": delivered,
         "unrouted": stored - routed, "lost": max(0, len(accepted) - stored) + max(0, routed - delivered),
         "duplicated": (stored - distinct) + max(0, delivered - routed), "5xx": stats["other5xx"], "503": stats["503"],
-        "recover": recover, "events flow": events,
+        "recover": recover, "port back": server_back, "events flow": events, "flow after back": events_after,
     }
 
 
@@ -189,7 +216,7 @@ def main():
         print(f"faults: {fault} …", file=sys.stderr, flush=True)
         rows.append(campaign(fault, token, n))
         token = admin_token()
-    columns = ["fault", "sent", "accepted", "stored", "delivered", "unrouted", "lost", "duplicated", "5xx", "503", "recover", "events flow"]
+    columns = ["fault", "sent", "accepted", "stored", "delivered", "unrouted", "lost", "duplicated", "5xx", "503", "recover", "port back", "events flow", "flow after back"]
     print("| " + " | ".join(columns) + " |")
     print("|" + "---|" * len(columns))
     for row in rows:

@@ -19,6 +19,12 @@ public static class PortalCulture
     /// <summary>The zone of an IANA id or WIB/WITA/WIT (<see cref="IndonesianTimeZones"/>); anything else is WIB.</summary>
     public static TimeZoneInfo Zone(string? timeZone) => IndonesianTimeZones.Find(timeZone, DefaultTimeZone);
 
+    /// <summary>Today in the city's time zone (the portal serves one city, in <see cref="DefaultTimeZone"/>).</summary>
+    public static DateOnly CityToday() => IndonesianTimeZones.Today(DateTimeOffset.UtcNow, DefaultTimeZone);
+
+    /// <summary>The year a page is asked for (<c>?tahun=</c>, 2000–2100); otherwise the city's current year.</summary>
+    public static int YearOr(int? asked) => asked is >= 2000 and <= 2100 ? asked.Value : CityToday().Year;
+
     /// <summary>WIB, WITA or WIT for Indonesia's zones; the zone id otherwise.</summary>
     public static string Abbreviation(TimeZoneInfo zone) => IndonesianTimeZones.Abbreviation(zone.Id);
 
