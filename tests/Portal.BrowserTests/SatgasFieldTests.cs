@@ -5,8 +5,9 @@ using Tinjau.Complaints.Tests.Support;
 namespace Tinjau.Portal.BrowserTests;
 
 /// <summary>
-/// The satgas field app on a phone: a whole visit recorded without a signal, kept on the device and sent once the
-/// signal returns (accepted once, even when the first answer is lost); the plan stays invisible to the unit's staff.
+/// The satgas field app on a phone: a plan made in the form and another cancelled, a whole visit recorded without a
+/// signal, kept on the device and sent once the signal returns (accepted once, even when the first answer is lost);
+/// the plans stay invisible to the unit's staff.
 /// </summary>
 [Collection(PortalCollection.Name)]
 public sealed class SatgasFieldTests(PortalPlatformFixture platform)
@@ -16,7 +17,7 @@ public sealed class SatgasFieldTests(PortalPlatformFixture platform)
     private const string Satgas = "satgas@tinjau.local";
 
     [Fact]
-    public async Task A_whole_visit_recorded_offline_is_queued_then_accepted_once_and_Kwitang_staff_see_nothing_of_the_plan()
+    public async Task A_plan_made_in_the_form_is_visited_offline_queued_then_accepted_once_and_Kwitang_staff_see_nothing_of_the_plans()
     {
         var kwitang = await KwitangAsync();
         var token = await platform.TokenAsync(Satgas, "inspections");
@@ -25,7 +26,9 @@ public sealed class SatgasFieldTests(PortalPlatformFixture platform)
         await platform.SendAsync(HttpMethod.Put, $"/api/inspections/visits/{Guid.NewGuid()}/submission", token,
             await SubmissionAsync(token, kwitang, null, nip, "present"), expected: 201);
         var title = $"Sidak pagi Kwitang {Guid.NewGuid():N}"[..28];
-        var planId = await PlanAsync(token, kwitang, title);
+        // Another plan (made through the API) that the satgas cancels in the portal.
+        var otherTitle = $"Sidak batal Kwitang {Guid.NewGuid():N}"[..29];
+        var otherId = await PlanAsync(token, kwitang, otherTitle);
 
         var page = await platform.NewPageAsync(phone: true);
         await page.Context.GrantPermissionsAsync(["geolocation"]);
@@ -33,6 +36,52 @@ public sealed class SatgasFieldTests(PortalPlatformFixture platform)
         await page.SignInAsync(Satgas, "/sidak");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Sidak");
         await Assertions.Expect(page.Locator("[data-nav-sidak]")).ToBeVisibleAsync();
+
+        // The plan is made in the form: the service's refusals beside their fields, what was typed kept; units found
+        // by the registry's search and ticked; then the plan's own page.
+        await page.Locator("[data-new-plan]").ClickAsync();
+        await page.WaitForURLAsync("**/sidak/rencana/baru");
+        await page.FillAsync("#title", title);
+        await page.FillAsync("#teamMembers", "Satgas Demo\nAndi Pratama");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Simpan rencana" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#unitIds-error")).ToContainTextAsync("Centang paling sedikit satu unit");
+        await Assertions.Expect(page.Locator("#windowStart-error")).ToContainTextAsync("Pilih tanggal mulai");
+        await Assertions.Expect(page.Locator("#title")).ToHaveValueAsync(title);
+        await page.FillAsync("#q", "Kwitang");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cari", Exact = true }).ClickAsync();
+        await page.Locator($"[data-unit-choice=\"{kwitang}\"] input").CheckAsync();
+        await page.FillAsync("#windowStart", Day(-1));
+        await page.FillAsync("#windowEnd", Day(7));
+        await Assertions.Expect(page.Locator("#teamMembers")).ToHaveValueAsync("Satgas Demo\nAndi Pratama");
+        await page.InspectAsync("sidak-rencana-baru-360-id");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Simpan rencana" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/sidak/rencana/[0-9a-f-]{36}\?dibuat=1$"));
+        var planId = Guid.Parse(new Uri(page.Url).AbsolutePath.Split('/')[^1]);
+        await Assertions.Expect(page.GetByText("Rencana tersimpan.")).ToBeVisibleAsync();
+        var made = await platform.SendAsync(HttpMethod.Get, $"/api/inspections/plans/{planId}", token);
+        Assert.Equal(title, made.GetProperty("title").GetString());
+        Assert.Equal([kwitang], made.GetProperty("unitIds").EnumerateArray().Select(u => u.GetGuid()));
+        Assert.Equal(["Satgas Demo", "Andi Pratama"], made.GetProperty("teamMembers").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal(Day(7), made.GetProperty("windowEnd").GetString());
+
+        // The other plan is cancelled after a confirmation step, with a reason.
+        await page.GotoAsync($"/sidak/rencana/{otherId}");
+        await page.Locator("[data-cancel-plan]").ClickAsync();
+        var confirm = page.Locator("[data-cancel-confirm]");
+        await Assertions.Expect(confirm).ToBeVisibleAsync();
+        await page.InspectAsync("sidak-rencana-batal-360-id");
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Ya, batalkan rencana" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#cancel-reason-error")).ToContainTextAsync("Tulis alasan");
+        await page.FillAsync("#cancel-reason", "Jadwal bentrok dengan rapat koordinasi.");
+        await page.Locator("[data-cancel-confirm]").GetByRole(AriaRole.Button, new() { Name = "Ya, batalkan rencana" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Rencana dibatalkan.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-plan-status]")).ToHaveAttributeAsync("data-plan-status", "cancelled");
+        await Assertions.Expect(page.Locator("[data-start-visit]")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[data-cancel-plan]")).ToHaveCountAsync(0);
+        Assert.Equal("cancelled", (await platform.SendAsync(HttpMethod.Get, $"/api/inspections/plans/{otherId}", token)).GetProperty("status").GetString());
+
+        await page.GotoAsync("/sidak");
+        await Assertions.Expect(page.Locator($"[data-plan=\"{otherId}\"] [data-plan-status]")).ToHaveTextAsync("Dibatalkan");
         var plan = page.Locator($"[data-plan=\"{planId}\"]");
         await Assertions.Expect(plan).ToContainTextAsync(title);
         await Assertions.Expect(plan).ToContainTextAsync("Kelurahan Kwitang");
@@ -115,7 +164,7 @@ public sealed class SatgasFieldTests(PortalPlatformFixture platform)
         var staff = await platform.NewPageAsync(phone: true);
         await staff.SignInAsync("staff.kwitang@tinjau.local", "/petugas");
         await Assertions.Expect(staff.Locator("[data-nav-sidak]")).ToHaveCountAsync(0);
-        await AssertNothingOfThePlanAsync(staff, planId, title, kwitang);
+        await AssertNothingOfThePlanAsync(staff, kwitang, (planId, title), (otherId, otherTitle));
         await staff.GotoAsync("/sidak");
         await staff.InspectAsync("sidak-petugas-403-360-id");
 
@@ -143,7 +192,7 @@ public sealed class SatgasFieldTests(PortalPlatformFixture platform)
         Assert.Equal(1L, await platform.CountAsync("inspectionsdb", $"SELECT count(*) FROM sidak_visits WHERE id = '{visitId}'"));
 
         // The submitted visit reaches the unit without its plan; the portal still shows the staff nothing of it.
-        await AssertNothingOfThePlanAsync(staff, planId, title, kwitang);
+        await AssertNothingOfThePlanAsync(staff, kwitang, (planId, title));
     }
 
     [Fact]
@@ -228,22 +277,33 @@ public sealed class SatgasFieldTests(PortalPlatformFixture platform)
         await desktop.InspectAsync("sidak-kunjungan-1280-en");
     }
 
-    private async Task AssertNothingOfThePlanAsync(IPage staff, Guid planId, string title, Guid kwitang)
+    private async Task AssertNothingOfThePlanAsync(IPage staff, Guid kwitang, params (Guid Id, string Title)[] plans)
     {
-        foreach (var path in new[] { "/sidak", $"/sidak/rencana/{planId}", $"/sidak/kunjungan/{planId}/{kwitang}", "/sidak/tindak-lanjut" })
+        var paths = new[] { "/sidak", "/sidak/rencana/baru", "/sidak/tindak-lanjut" }
+            .Concat(plans.SelectMany(p => new[] { $"/sidak/rencana/{p.Id}", $"/sidak/kunjungan/{p.Id}/{kwitang}" }));
+        foreach (var path in paths)
         {
             var response = await staff.GotoAsync(path);
             Assert.Equal(403, response!.Status);
             await Assertions.Expect(staff.Locator("h1")).ToHaveTextAsync("Khusus satgas sidak");
-            // The address they typed comes back in the page's own links (language switch); nothing else of the plan does.
-            Assert.DoesNotContain(title, await staff.ContentAsync(), StringComparison.Ordinal);
-            Assert.DoesNotContain(planId.ToString(), await staff.Locator("main").InnerHTMLAsync(), StringComparison.OrdinalIgnoreCase);
+            // The address they typed comes back in the page's own links (language switch); nothing else of a plan does.
+            var html = await staff.ContentAsync();
+            var main = await staff.Locator("main").InnerHTMLAsync();
+            foreach (var (id, title) in plans)
+            {
+                Assert.DoesNotContain(title, html, StringComparison.Ordinal);
+                Assert.DoesNotContain(id.ToString(), main, StringComparison.OrdinalIgnoreCase);
+            }
         }
         foreach (var path in new[] { "/", "/petugas", "/petugas/klarifikasi", "/lacak", "/kinerja" })
         {
             var response = await staff.GotoAsync(path);
             Assert.True(response!.Ok, $"{path}: {response.Status}");
-            AssertAbsent(await staff.ContentAsync(), path, planId, title);
+            var html = await staff.ContentAsync();
+            foreach (var (id, title) in plans)
+            {
+                AssertAbsent(html, path, id, title);
+            }
         }
         var kunci = await staff.Context.APIRequest.GetAsync("/sidak/kunci");
         Assert.Equal(403, kunci.Status);
@@ -258,14 +318,18 @@ public sealed class SatgasFieldTests(PortalPlatformFixture platform)
     private async Task<Guid> KwitangAsync() =>
         (await platform.SendAsync(HttpMethod.Get, "/api/units/by-code/31.71.04.1002")).GetProperty("id").GetGuid();
 
+    /// <summary>A day from today in Jakarta (WIB), as a date field and the API write it.</summary>
+    private static string Day(int offset) =>
+        DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).DateTime).AddDays(offset)
+            .ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     private async Task<Guid> PlanAsync(string token, Guid unit, string title)
     {
-        var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).DateTime);
         var plan = await platform.SendAsync(HttpMethod.Post, "/api/inspections/plans", token, new
         {
             title,
-            windowStart = today.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            windowEnd = today.AddDays(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            windowStart = Day(-1),
+            windowEnd = Day(7),
             unitIds = new[] { unit },
             teamMembers = new[] { "Satgas Demo" },
         }, expected: 201);

@@ -36,7 +36,7 @@ public sealed record Tracking(
     int MergedCount,
     IReadOnlyList<PublicHistory>? History);
 
-public sealed record Attachment(Guid Id, string ContentType, long Size, string Sha256, int Width, int Height, string Url);
+public sealed record Attachment(Guid Id, string ContentType, long Size, string Sha256, int Width, int Height, string Url, DateTimeOffset AddedAt = default);
 
 public sealed record Support(string TrackingNumber, int Supporters, bool AlreadySupported);
 

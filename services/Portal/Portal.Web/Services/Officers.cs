@@ -13,6 +13,13 @@ public static class Officers
 
     public static bool IsOfficer(ClaimsPrincipal user) => user.IsInRole(TinjauRoles.UnitStaff) || user.IsInRole(TinjauRoles.UnitHead);
 
+    /// <summary>
+    /// What the handling unit may do beside starting and answering (the complaints service allows units to dispose
+    /// and coordinate): the forms are the triage's own (<c>TriageActions</c> with <c>ForUnit</c>), offered by the same
+    /// status rule (<see cref="Triage.Offers"/>).
+    /// </summary>
+    public static readonly IReadOnlyList<string> RoutingActions = ["dispose", "coordinate"];
+
     /// <summary>Statuses in which the unit still has work: listed first.</summary>
     public static bool IsOpen(string status) => status is "Menunggu" or "Koordinasi" or "Disposisi" or "Proses" or "Ditunda";
 

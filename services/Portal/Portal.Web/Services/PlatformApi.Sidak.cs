@@ -12,6 +12,16 @@ public sealed partial class PlatformApi
     public Task<ApiResult<SidakPlan>> SidakPlanAsync(Guid id, CancellationToken ct) =>
         SendAsync<SidakPlan>(HttpMethod.Get, $"/api/inspections/plans/{id}", null, ct);
 
+    /// <summary>
+    /// A new plan (satgas and admins; the service answers 403 to anyone else). The id is the form's own, so a form
+    /// sent twice makes one plan (the service answers the same plan again with 200).
+    /// </summary>
+    public Task<ApiResult<SidakPlan>> SidakCreatePlanAsync(SidakPlanRequest plan, CancellationToken ct) =>
+        SendAsync<SidakPlan>(HttpMethod.Post, "/api/inspections/plans", JsonContent.Create(plan, options: Json), ct);
+
+    public Task<ApiResult<SidakPlan>> SidakCancelPlanAsync(Guid id, string reason, CancellationToken ct) =>
+        SendAsync<SidakPlan>(HttpMethod.Post, $"/api/inspections/plans/{id}/cancel", JsonContent.Create(new { reason }, options: Json), ct);
+
     /// <summary>The latest version of each checklist template.</summary>
     public Task<ApiResult<List<SidakChecklist>>> SidakChecklistsAsync(CancellationToken ct) =>
         SendAsync<List<SidakChecklist>>(HttpMethod.Get, "/api/inspections/checklists", null, ct);

@@ -61,11 +61,15 @@ public sealed partial class PlatformApi(HttpClient http, IHttpContextAccessor co
         SendAsync<List<Attachment>>(HttpMethod.Get, $"/api/complaints/track/{Uri.EscapeDataString(trackingNumber)}/attachments", null, ct,
             r => AddSecret(r, secret));
 
-    /// <summary>A stored photo's bytes, with the tracking secret (the photos of a rahasia complaint need it).</summary>
+    /// <summary>
+    /// A stored photo's bytes, with the tracking secret or the signed-in user's token (the photos of a rahasia
+    /// complaint need one of them: the service decides who sees them).
+    /// </summary>
     public async Task<(byte[] Content, string ContentType)?> PhotoAsync(Guid id, string? secret, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/complaints/attachments/{id}");
         AddSecret(request, secret);
+        await AsCallerAsync(request);
         try
         {
             using var response = await http.SendAsync(request, ct);
@@ -283,6 +287,10 @@ public sealed partial class PlatformApi(HttpClient http, IHttpContextAccessor co
         return result;
     }
 
+    /// <summary>Units whose name or code matches <paramref name="q"/> (the registry's search), at most 20.</summary>
+    public Task<ApiResult<UnitList>> SearchUnitsAsync(string q, CancellationToken ct) =>
+        SendAsync<UnitList>(HttpMethod.Get, $"/api/units?q={Uri.EscapeDataString(q)}&pageSize=20", null, ct);
+
     public Task<ApiResult<UnitList>> UnitsAsync(string type, CancellationToken ct) =>
         SendAsync<UnitList>(HttpMethod.Get, $"/api/units?type={Uri.EscapeDataString(type)}&pageSize=100", null, ct);
 
@@ -336,20 +344,7 @@ public sealed partial class PlatformApi(HttpClient http, IHttpContextAccessor co
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };
         configure?.Invoke(request);
-        if (context.HttpContext is { } httpContext)
-        {
-            if (await PortalAuthentication.AccessTokenAsync(httpContext) is { } token)
-            {
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            }
-            // The citizen's own address (after the gateway's X-Forwarded-For) and the key that makes the gateway
-            // believe it: its limits then count this citizen, not the portal.
-            if (httpContext.Connection.RemoteIpAddress is { } address && !string.IsNullOrEmpty(forwarderKey))
-            {
-                request.Headers.TryAddWithoutValidation("X-Forwarded-For", address.ToString());
-                request.Headers.TryAddWithoutValidation(TrustedForwarder.Header, forwarderKey);
-            }
-        }
+        await AsCallerAsync(request);
         request.Headers.AcceptLanguage.ParseAdd(System.Globalization.CultureInfo.CurrentUICulture.Name);
         try
         {
@@ -383,6 +378,26 @@ public sealed partial class PlatformApi(HttpClient http, IHttpContextAccessor co
         {
             logger.LogWarning(ex, "{Method} {Path}: the answer was not the JSON expected", method, path);
             return ApiResult<T>.Down();
+        }
+    }
+
+    /// <summary>The signed-in user's own token, and the user's address for the gateway's limits.</summary>
+    private async Task AsCallerAsync(HttpRequestMessage request)
+    {
+        if (context.HttpContext is not { } httpContext)
+        {
+            return;
+        }
+        if (await PortalAuthentication.AccessTokenAsync(httpContext) is { } token)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+        // The citizen's own address (after the gateway's X-Forwarded-For) and the key that makes the gateway
+        // believe it: its limits then count this citizen, not the portal.
+        if (httpContext.Connection.RemoteIpAddress is { } address && !string.IsNullOrEmpty(forwarderKey))
+        {
+            request.Headers.TryAddWithoutValidation("X-Forwarded-For", address.ToString());
+            request.Headers.TryAddWithoutValidation(TrustedForwarder.Header, forwarderKey);
         }
     }
 

@@ -79,6 +79,23 @@ public static class PortalEndpoints
         app.MapGet("/petugas/triase/unduh.xlsx", (HttpContext http, PlatformApi api, CancellationToken ct) => TriageExportAsync(http, api, excel: true, ct))
             .RequireAuthorization();
 
+        // A complaint's photo for its officers: fetched with the officer's own token (an <img> cannot carry it, and a
+        // rahasia complaint's photos are not public); the service decides whether they may see it.
+        app.MapGet("/petugas/foto/{id:guid}", async (Guid id, HttpContext http, PlatformApi api, CancellationToken ct) =>
+        {
+            if (!Officers.IsOfficer(http.User) && !Triage.IsAdmin(http.User))
+            {
+                return Results.Problem(statusCode: 403, title: "Forbidden");
+            }
+            if (await api.PhotoAsync(id, null, ct) is not { } photo)
+            {
+                return Results.Problem(statusCode: 404, title: "Not found");
+            }
+            http.Response.Headers.XContentTypeOptions = "nosniff";
+            http.Response.Headers.CacheControl = "private, no-store";
+            return Results.File(photo.Content, photo.ContentType);
+        }).RequireAuthorization();
+
         // Anything under /api that no service route took is an API 404, not a page.
         app.Map("/api/{**rest}", () => Results.Problem(statusCode: 404, title: "Not found"));
         return app;

@@ -6,6 +6,10 @@ public sealed record SidakPlan(Guid Id, string Title, DateOnly WindowStart, Date
     IReadOnlyList<string> TeamMembers, string? Notes, string Status, string CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset? CancelledAt,
     string? CancelReason, int VisitsStarted);
 
+/// <summary>The body of <c>POST /api/inspections/plans</c>, as typed: the service checks it and answers 400 per field.</summary>
+public sealed record SidakPlanRequest(Guid Id, string? Title, DateOnly? WindowStart, DateOnly? WindowEnd, IReadOnlyList<Guid> UnitIds,
+    IReadOnlyList<string> TeamMembers, string? Notes);
+
 public sealed record SidakPlanPage(IReadOnlyList<SidakPlan> Items, int Total);
 
 public sealed record SidakChecklistItem(string Code, string Text, string? TextEn)
