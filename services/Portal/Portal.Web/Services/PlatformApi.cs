@@ -355,6 +355,10 @@ public sealed partial class PlatformApi(HttpClient http, IHttpContextAccessor co
                 logger.LogWarning("{Method} {Path} answered {Status}", method, path, (int)status);
                 return ApiResult<T>.Down();
             }
+            if (status == HttpStatusCode.NoContent && typeof(T) == typeof(Done))
+            {
+                return new ApiResult<T>(status, (T)(object)new Done(), NoErrors, null, null, false);
+            }
             if (response.IsSuccessStatusCode)
             {
                 var value = await response.Content.ReadFromJsonAsync<T>(Json, ct);

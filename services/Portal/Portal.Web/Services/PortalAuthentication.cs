@@ -55,7 +55,7 @@ public static class PortalAuthentication
                 o.CallbackPath = "/signin-oidc";
                 o.SignedOutCallbackPath = "/signout-callback-oidc";
                 o.Scope.Clear();
-                foreach (var scope in new[] { "openid", "profile", "email", "phone", "roles", "offline_access", "complaints", "evaluations", "identity", "inspections" })
+                foreach (var scope in new[] { "openid", "profile", "email", "phone", "roles", "offline_access", "complaints", "evaluations", "identity", "inspections", "unitregistry" })
                 {
                     o.Scope.Add(scope);
                 }
