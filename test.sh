@@ -14,28 +14,9 @@ dotnet format whitespace Platform.sln --verify-no-changes \
   || { echo "error: formatting differs; run 'dotnet format whitespace Platform.sln'" >&2; exit 1; }
 results=$(mktemp -d)
 echo "==> dotnet test"
-# Two lanes side by side on two cores: the browser tests (the longest project) from the first minute in one, the end-to-end
-# tests and the others in the other, each project in turn. Every test project is in exactly one lane.
-browser_lane=(tests/Portal.BrowserTests tests/Inspections.Tests tests/AppHost.Tests tests/Identity.Tests)
-other_lane=(tests/EndToEnd.Tests)
-for project in tests/*Tests/*.csproj; do
-  dir=$(dirname "$project")
-  [[ " ${browser_lane[*]} ${other_lane[*]} " == *" $dir "* ]] || other_lane+=("$dir")
-done
-lane() {  # lane NAME PROJECT… -- dotnet test arguments; prints each line with the lane's name, fails if any project failed
-  local name=$1 failed=0 projects=() project; shift
-  while [[ $1 != -- ]]; do projects+=("$1"); shift; done; shift
-  for project in "${projects[@]}"; do
-    dotnet test "$project" -c Debug --no-build --nologo --logger "trx" --results-directory "$results" "$@" 2>&1 \
-      | sed -u "s/^/[$name] /" || failed=1
-  done
-  return $failed
-}
-lane browser "${browser_lane[@]}" -- "$@" & browser=$!
-lane other "${other_lane[@]}" -- "$@" & other=$!
 status=0
-wait "$browser" || status=1
-wait "$other" || status=1
+dotnet test Platform.sln -c Debug --no-build --nologo \
+  --logger "trx" --results-directory "$results" "$@" || status=$?
 # One closing line for the whole suite, summed over every test project's results.
 python3 - "$results" <<'PY' || true
 import sys, glob, xml.etree.ElementTree as ET
