@@ -58,7 +58,8 @@ public static class PortalSetup
         {
             app.UseExceptionHandler("/galat", createScopeForErrors: true);
         }
-        app.UseStatusCodePagesWithReExecute("/tidak-ditemukan");
+        // A page that answers 404 is re-rendered as the not-found page in a scope of its own (its NavigationManager is set once).
+        app.UseStatusCodePagesWithReExecute("/tidak-ditemukan", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();
         app.Use(async (context, next) =>
         {
