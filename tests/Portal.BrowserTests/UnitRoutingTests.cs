@@ -18,16 +18,18 @@ public sealed class UnitRoutingTests(PortalPlatformFixture platform)
     {
         var tag = Guid.NewGuid().ToString("N")[..8];
         var description = $"Saluran air tersumbat di perbatasan Kwitang dan Kenari ({tag}).";
-        var filed = await platform.SendAsync(HttpMethod.Post, "/api/complaints", json: new
+        var filed = await platform.FileRoutedAsync(new
         {
             category = "saluran-air",
             description,
             latitude = KwitangLat,
             longitude = KwitangLon,
             reporter = new { name = "Rudi Warga" },
-        }, expected: 201);
+        });
         var number = filed.GetProperty("trackingNumber").GetString()!;
         var id = filed.GetProperty("id").GetGuid();
+        var kwitang = (await platform.SendAsync(HttpMethod.Get, "/api/units/by-code/31.71.04.1002")).GetProperty("id").GetGuid();
+        Assert.Equal(kwitang, filed.GetProperty("unit").GetProperty("id").GetGuid());
         var admin = await platform.TokenAsync("complaint-admin@tinjau.local", "complaints");
         // Verified: Koordinasi, still with Kwitang (its pin's kelurahan), so the unit may route it on.
         await platform.SendAsync(HttpMethod.Post, $"/api/complaints/{id}/verify", admin, new { note = "Lokasi jelas." });
