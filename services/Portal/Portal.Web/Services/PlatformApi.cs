@@ -36,10 +36,14 @@ public sealed partial class PlatformApi(HttpClient http, IHttpContextAccessor co
         var result = await SendAsync<List<Open311Service>>(HttpMethod.Get, "/open311/v2/services.json", null, ct);
         if (!result.Ok)
         {
-            return new ApiResult<IReadOnlyList<Category>>(result.Status, null, result.Errors, result.Detail, result.RetryAfterSeconds, result.Unavailable);
+            // The form stays usable through an outage: the last list read is still the catalogue (the service validates on filing).
+            return cache.TryGetValue("categories:last", out IReadOnlyList<Category>? last) && last is not null
+                ? new ApiResult<IReadOnlyList<Category>>(HttpStatusCode.OK, last, NoErrors, null, null, false)
+                : new ApiResult<IReadOnlyList<Category>>(result.Status, null, result.Errors, result.Detail, result.RetryAfterSeconds, result.Unavailable);
         }
         IReadOnlyList<Category> categories = result.Value!.Select(s => new Category(s.ServiceCode, s.ServiceName, s.Description ?? "", s.Group ?? "")).ToList();
         cache.Set("categories", categories, TimeSpan.FromMinutes(5));
+        cache.Set("categories:last", categories);
         return new ApiResult<IReadOnlyList<Category>>(HttpStatusCode.OK, categories, NoErrors, null, null, false);
     }
 
