@@ -59,7 +59,17 @@ def own_kelurahan(token, n):
     status, body = request("POST", "/api/units", unit, {"Authorization": f"Bearer {token}", "Content-Type": "application/json"})
     if status != 201:
         sys.exit(f"faults: could not create a kelurahan ({status} {body[:200]!r})")
-    return json.loads(body)["id"], lat, lon
+    created = json.loads(body)["id"]
+    # Intake locates from its own copy of the kelurahan, fed by the registry's events: wait until the new one is in it
+    # (a probe complaint routed there), or the first complaints could go to the previous fault's kelurahan 60 m away.
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        probe = {"category": "fasilitas-umum", "description": f"faults-probe {uuid.uuid4().hex[:8]}", "latitude": lat, "longitude": lon}
+        status, answer = request("POST", "/api/complaints", probe, {"Content-Type": "application/json"})
+        if status == 201 and (json.loads(answer).get("unit") or {}).get("id") == created:
+            return created, lat, lon
+        time.sleep(0.2)
+    sys.exit("faults: complaints at the new kelurahan are not routed to it within 30 s")
 
 
 def pids_of(fault):

@@ -25,20 +25,8 @@ public sealed class BrokerCrashTests(PlatformFixture platform)
     {
         // A kelurahan of its own in the city's south-east corner, more than 3 km from every other kelurahan's centre,
         // so that the count below is this test's alone.
-        var admin = await Platform.TokenAsync(platform.Gateway, "admin@tinjau.local", "unitregistry");
-        var senen = (await platform.Gateway.GetFromJsonAsync<JsonElement>("/api/units/by-code/31.71.04")).GetProperty("id").GetGuid();
         var (lat, lon) = (-6.2270 + Random.Shared.NextDouble() / 500, 106.8840 - Random.Shared.NextDouble() / 500);
-        using var create = await platform.Gateway.SendAsync(Platform.Authorized(HttpMethod.Post, "/api/units", admin, new
-        {
-            code = $"31.71.04.{Random.Shared.Next(9000, 9999)}",
-            name = $"Kelurahan Uji Gangguan {Guid.NewGuid():N}"[..40],
-            type = "kelurahan",
-            parentId = senen,
-            location = new { latitude = lat, longitude = lon },
-            timeZone = "WIB",
-        }));
-        Assert.Equal(HttpStatusCode.Created, create.StatusCode);
-        var unit = (await create.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var unit = await Platform.RegisterKelurahanAsync(platform.Gateway, "Kelurahan Uji Gangguan", "9", lat, lon);
         var forwarderKey = await platform.ForwarderKeyAsync();
 
         var accepted = new ConcurrentBag<string>();

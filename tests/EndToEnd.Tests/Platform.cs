@@ -1,3 +1,4 @@
+using System.Net;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -15,6 +16,27 @@ public static class Platform
 
     /// <summary>A token for a demo user, obtained through the gateway like the README's curl line.</summary>
     public static Task<string> TokenAsync(HttpClient gateway, string user, string scope) => DemoUsers.TokenAsync(gateway, user, scope);
+
+    /// <summary>
+    /// A kelurahan of a test's own under Kecamatan Senen, registered by the admin at the point given (a corner of the
+    /// city far from the seeded kelurahan, so that complaints filed there are that test's alone); its id.
+    /// </summary>
+    public static async Task<Guid> RegisterKelurahanAsync(HttpClient gateway, string name, string codeFrom, double latitude, double longitude)
+    {
+        var admin = await TokenAsync(gateway, "admin@tinjau.local", "unitregistry");
+        var senen = (await gateway.GetFromJsonAsync<JsonElement>("/api/units/by-code/31.71.04")).GetProperty("id").GetGuid();
+        using var create = await gateway.SendAsync(Authorized(HttpMethod.Post, "/api/units", admin, new
+        {
+            code = $"31.71.04.{codeFrom}{Random.Shared.Next(0, 999):D3}",
+            name = $"{name} {Guid.NewGuid():N}"[..40],
+            type = "kelurahan",
+            parentId = senen,
+            location = new { latitude, longitude },
+            timeZone = "WIB",
+        }));
+        Assert.Equal(HttpStatusCode.Created, create.StatusCode);
+        return (await create.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
 
     public static HttpRequestMessage Authorized(HttpMethod method, string uri, string token, object? json = null)
     {

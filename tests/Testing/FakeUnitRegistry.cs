@@ -180,6 +180,9 @@ public class FakeUnitRegistry : IUnitRegistryClient
         return Task.FromResult<IReadOnlySet<Guid>?>(IsDown() ? null : Units.Keys.ToHashSet());
     }
 
+    public Task<IReadOnlyList<UnitInfo>?> GetActiveKelurahanAsync(CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<UnitInfo>?>(IsDown() ? null : Units.Values.Where(u => u.Type == "kelurahan").ToList());
+
     private static double DistanceMeters(double lat1, double lon1, double lat2, double lon2)
     {
         static double Rad(double deg) => deg * Math.PI / 180;

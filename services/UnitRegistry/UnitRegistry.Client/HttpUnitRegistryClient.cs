@@ -104,27 +104,39 @@ public sealed class HttpUnitRegistryClient(HttpClient http, HybridCache cache, I
                 : null;
         }, ct), "The unit registry did not give the holidays of {Year}", year);
 
-    public Task<IReadOnlySet<Guid>?> GetUnitIdsAsync(CancellationToken ct) => OrElse<IReadOnlySet<Guid>?>(null, ct, async () =>
+    public async Task<IReadOnlySet<Guid>?> GetUnitIdsAsync(CancellationToken ct) =>
+        await OrElse<IReadOnlySet<Guid>?>(null, ct, async () => (await ListAllAsync("", ct))?.Select(u => u.Id).ToHashSet(),
+            "The unit registry did not list its units", null);
+
+    public async Task<IReadOnlyList<UnitInfo>?> GetActiveKelurahanAsync(CancellationToken ct) =>
+        await OrElse<IReadOnlyList<UnitInfo>?>(null, ct, async () => (await ListAllAsync("&type=kelurahan&active=true", ct))?.Select(u => ToInfo(u)!).ToList(),
+            "The unit registry did not list its kelurahan", null);
+
+    /// <summary>Every unit the list answers for <paramref name="filter"/>, page by page; null when a page is refused.</summary>
+    private async Task<List<UnitResponse>?> ListAllAsync(string filter, CancellationToken ct)
     {
         const int size = 500;
-        var ids = new HashSet<Guid>();
+        var units = new Dictionary<Guid, UnitResponse>();
         for (var page = 1; page <= 200; page++)
         {
-            using var response = await http.GetAsync($"/api/units?page={page}&pageSize={size}", ct);
+            using var response = await http.GetAsync($"/api/units?page={page}&pageSize={size}{filter}", ct);
             if (!response.IsSuccessStatusCode)
             {
                 return null;
             }
             var answer = await response.Content.ReadFromJsonAsync<UnitPage>(Json, ct);
             var items = answer?.Items ?? [];
-            ids.UnionWith(items.Select(i => i.Id));
-            if (items.Count < size || ids.Count >= answer!.Total)
+            foreach (var item in items)
+            {
+                units[item.Id] = item;
+            }
+            if (items.Count < size || units.Count >= answer!.Total)
             {
                 break;
             }
         }
-        return ids;
-    }, "The unit registry did not list its units", null);
+        return [.. units.Values];
+    }
 
     private static UnitInfo? ToInfo(UnitResponse? u) => u is null
         ? null

@@ -58,4 +58,10 @@ public interface IUnitRegistryClient
 
     /// <summary>The ids of every unit the registry knows (the whole directory, page by page), or null when it cannot tell.</summary>
     Task<IReadOnlySet<Guid>?> GetUnitIdsAsync(CancellationToken ct);
+
+    /// <summary>
+    /// Every active kelurahan with its centroid and time zone (the whole list, page by page), or null when the registry
+    /// cannot tell: what a service needs to locate points itself (<see cref="Contracts.KelurahanLocator"/>).
+    /// </summary>
+    Task<IReadOnlyList<UnitInfo>?> GetActiveKelurahanAsync(CancellationToken ct);
 }

@@ -1,9 +1,10 @@
-namespace Tinjau.UnitRegistry.Api.Domain;
+namespace Tinjau.UnitRegistry.Contracts;
 
 /// <summary>
-/// Which kelurahan contains a point. The registry keeps one centroid per kelurahan (not its boundary), so the rule is:
-/// the active kelurahan whose centroid is nearest to the point (great-circle distance), provided that distance is at
-/// most <c>maxDistanceKm</c> (3 km by default); otherwise no kelurahan is found. Ties go to the lower code.
+/// Which kelurahan contains a point: the registry's locate endpoint and the services' local snapshots answer alike.
+/// The registry keeps one centroid per kelurahan (not its boundary), so the rule is: the active kelurahan whose
+/// centroid is nearest to the point (great-circle distance), provided that distance is at most <c>maxDistanceKm</c>
+/// (3 km by default); otherwise no kelurahan is found. Ties go to the lower code.
 /// Near a boundary this can pick the neighbour: it is an approximation, good for routing, not for legal boundaries.
 /// </summary>
 public static class KelurahanLocator

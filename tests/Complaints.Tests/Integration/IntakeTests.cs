@@ -150,12 +150,29 @@ public sealed class IntakeTests(ComplaintsFixture fx)
 public sealed class RegistryOutageTests(ComplaintsFixture fx)
 {
     [Fact]
+    public async Task While_the_unit_registry_is_down_a_point_in_a_known_kelurahan_is_still_routed_from_the_local_copy()
+    {
+        fx.Registry.Down = true;
+        try
+        {
+            var point = InMemoryUnitRegistry.KwitangPoint;
+            var filed = await fx.Anonymous().FileAsync(Complaints.Body(lat: point.Latitude, lon: point.Longitude));
+            Assert.Equal(InMemoryUnitRegistry.Kwitang, filed.Body.GetProperty("unit").GetProperty("id").GetGuid());
+        }
+        finally
+        {
+            fx.Registry.Down = false;
+        }
+    }
+
+    [Fact]
     public async Task While_the_unit_registry_is_down_intake_still_files_and_routing_answers_503()
     {
         fx.Registry.Down = true;
         try
         {
-            var filed = await fx.Anonymous().FileAsync(Complaints.Body(lat: -6.2010, lon: 106.8200));
+            // More than 3 km from every kelurahan of the local copy: only the registry could say (and it is down).
+            var filed = await fx.Anonymous().FileAsync(Complaints.Body(lat: -6.2250, lon: 106.7850));
             Assert.Equal(System.Text.Json.JsonValueKind.Null, filed.Body.GetProperty("unit").ValueKind);
             Assert.True(filed.Body.GetProperty("verificationDueAt").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddDays(2));
 

@@ -41,6 +41,7 @@ public abstract record IntakeOutcome
 public sealed class ComplaintIntake(
     ComplaintsDb db,
     IUnitRegistryClient registry,
+    KelurahanSnapshot kelurahan,
     SlaClock sla,
     TrackingSecrets secrets,
     TimeProvider time,
@@ -93,7 +94,10 @@ public sealed class ComplaintIntake(
         var reason = "Dikirim ke unit yang dipilih di loket.";
         if (unit is null && !registryDown && location is { } point)
         {
-            var (located, down) = await TryAsync(() => registry.LocateKelurahanAsync(point.Latitude, point.Longitude, ct), "locate kelurahan");
+            // The local copy first; the registry only for a point the copy has no kelurahan for (or before it is loaded).
+            var (located, down) = kelurahan.Locate(point) is { } near
+                ? (near, false)
+                : await TryAsync(() => registry.LocateKelurahanAsync(point.Latitude, point.Longitude, ct), "locate kelurahan");
             registryDown = down;
             if (located is not null)
             {

@@ -15,7 +15,12 @@ public static class ComplaintsServiceExtensions
     public static IHostApplicationBuilder AddComplaints(this IHostApplicationBuilder builder)
     {
         builder.AddServicePlatform<ComplaintsDb>("complaints", ResourceNames.ComplaintsDb);
-        builder.AddMessaging<ComplaintsDb>();
+        builder.AddMessaging<ComplaintsDb>(bus => bus.AddConsumer<KelurahanSnapshotConsumer>().Endpoint(e =>
+        {
+            // A queue per process for its own copy (see KelurahanSnapshotConsumer), gone when the process is.
+            e.Temporary = true;
+            e.InstanceId = Guid.NewGuid().ToString("N")[..12];
+        }));
 
         var services = builder.Services;
         services.AddOptions<ComplaintsOptions>().BindConfiguration(ComplaintsOptions.Section)
@@ -37,6 +42,8 @@ public static class ComplaintsServiceExtensions
         services.AddScoped<SlaSweep>();
         services.AddScoped<ComplaintWorkflowApi.Ctx>();
         services.AddHostedService<SlaMonitor>();
+        services.AddSingleton<KelurahanSnapshot>();
+        services.AddHostedService<KelurahanSnapshotLoader>();
 
         // Behind the gateway (the one public entry): links this service writes (Open311 discovery) name the public
         // scheme, host and path prefix the gateway forwards. Only the gateway reaches the service, so it is trusted.
