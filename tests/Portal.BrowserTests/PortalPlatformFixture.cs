@@ -139,22 +139,6 @@ public sealed class PortalPlatformFixture : IAsyncLifetime
         return body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone();
     }
 
-    /// <summary>
-    /// Files a complaint that intake routes by its pin. When the registry misses intake's 2 s budget on a loaded run, the
-    /// complaint is rightly filed without a unit (it waits for the admin); a test of a unit's own work then files again.
-    /// </summary>
-    public async Task<JsonElement> FileRoutedAsync(object json)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var filed = await SendAsync(HttpMethod.Post, "/api/complaints", json: json, expected: 201);
-            if (attempt == 3 || (filed.TryGetProperty("unit", out var unit) && unit.ValueKind == JsonValueKind.Object))
-            {
-                return filed;
-            }
-        }
-    }
-
     /// <summary>The real AppHost under Aspire.Hosting.Testing, the gateway's address once all is healthy.</summary>
     private async Task<Uri> StartAppHostAsync()
     {
