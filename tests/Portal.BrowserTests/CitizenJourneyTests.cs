@@ -311,6 +311,20 @@ public sealed class CitizenJourneyTests(PortalPlatformFixture platform)
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Laporkan masalah");
     }
 
+    [Fact]
+    public async Task An_unknown_address_answers_404_and_its_links_keep_the_address_asked_for()
+    {
+        var page = await platform.NewPageAsync(phone: true);
+        var response = await page.GotoAsync("/laporan-lama?nomor=JKT-0000-00");
+        Assert.Equal(404, response!.Status);
+        await Assertions.Expect(page.Locator("a.skip-link")).ToHaveAttributeAsync("href", "/laporan-lama?nomor=JKT-0000-00#isi");
+        await Assertions.Expect(page.Locator("a.lang-switch"))
+            .ToHaveAttributeAsync("href", "/bahasa/en?kembali=" + Uri.EscapeDataString("/laporan-lama?nomor=JKT-0000-00"));
+        await page.Locator("a.lang-switch").ClickAsync();
+        await page.WaitForURLAsync("**/laporan-lama?nomor=JKT-0000-00");
+        Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
+    }
+
     [Theory]
     [InlineData("/", "beranda")]
     [InlineData("/lapor", "lapor")]

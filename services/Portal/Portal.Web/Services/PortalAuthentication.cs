@@ -151,7 +151,10 @@ public static class PortalAuthentication
     }
 }
 
-/// <summary>Keeps authentication tickets (with the tokens) in server memory; the cookie carries only the key.</summary>
+/// <summary>
+/// Keeps authentication tickets (with the tokens) in server memory; the cookie carries only the key. Each request gets
+/// a copy: pages load in parallel, and one that refreshes the tokens changes its ticket while another reads its own.
+/// </summary>
 public sealed class MemoryTicketStore(IMemoryCache cache) : ITicketStore
 {
     public Task<string> StoreAsync(AuthenticationTicket ticket)
@@ -167,7 +170,7 @@ public sealed class MemoryTicketStore(IMemoryCache cache) : ITicketStore
         return Task.CompletedTask;
     }
 
-    public Task<AuthenticationTicket?> RetrieveAsync(string key) => Task.FromResult(cache.Get<AuthenticationTicket>(key));
+    public Task<AuthenticationTicket?> RetrieveAsync(string key) => Task.FromResult(cache.Get<AuthenticationTicket>(key)?.Clone());
 
     public Task RemoveAsync(string key)
     {
@@ -176,5 +179,5 @@ public sealed class MemoryTicketStore(IMemoryCache cache) : ITicketStore
     }
 
     private void Put(string key, AuthenticationTicket ticket) =>
-        cache.Set(key, ticket, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromHours(8) });
+        cache.Set(key, ticket.Clone(), new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromHours(8) });
 }
