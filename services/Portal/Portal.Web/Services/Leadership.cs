@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
+using Microsoft.Extensions.Localization;
 
 namespace Tinjau.Portal.Web.Services;
 
@@ -41,6 +42,13 @@ public static class Leadership
         < 0 => "▼ −" + PortalCulture.Number(-change.Value),
         _ => "= 0",
     };
+
+    /// <summary>What pulls a unit's predicted Ombudsman score down: each weighted component without data, or below 60 %, in words.</summary>
+    public static IEnumerable<string> Reasons(Readiness r, IStringLocalizer text) =>
+        r.Components.Where(c => c.Weight > 0 && (c.Value is null || c.Value < 0.6m))
+            .Select(c => c.Value is { } v
+                ? string.Format(CultureInfo.CurrentCulture, text["LeadReasonLow_" + c.Name], Percent(v))
+                : text["LeadReasonMissing_" + c.Name].Value);
 
     /// <summary>A share (0–1) as a whole percentage, or <c>–</c>.</summary>
     public static string Percent(double? share) => share is { } s ? PortalCulture.Number(s * 100, 0) + " %" : "–";
