@@ -259,15 +259,7 @@ public sealed class CitizenJourneyTests(PortalPlatformFixture platform)
         }, expected: 201);
         var number = filed.GetProperty("trackingNumber").GetString()!;
         var secret = filed.GetProperty("trackingSecret").GetString()!;
-        using (var form = new MultipartFormDataContent())
-        {
-            var part = new ByteArrayContent(ExifPhotos.JpegWithGps());
-            part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/jpeg");
-            form.Add(part, "file", "foto.jpg");
-            using var upload = new HttpRequestMessage(HttpMethod.Post, $"/api/complaints/track/{number}/attachments") { Content = form };
-            upload.Headers.Add("X-Tracking-Secret", secret);
-            Assert.Equal(System.Net.HttpStatusCode.Created, (await platform.Http.SendAsync(upload)).StatusCode);
-        }
+        await platform.AddPhotoAsync(number, secret);
 
         // The reporter, with the secret link, sees the photo (carried inline: it is not public) ...
         var reporter = await platform.NewPageAsync(phone: true);

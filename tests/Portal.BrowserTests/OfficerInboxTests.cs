@@ -114,6 +114,44 @@ public sealed class OfficerInboxTests(PortalPlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_rahasia_complaints_photo_reaches_the_unit_handling_it_and_no_one_else()
+    {
+        var filed = await platform.SendAsync(HttpMethod.Post, "/api/complaints", json: new
+        {
+            category = "pungli",
+            description = $"Foto pungutan di loket ({Guid.NewGuid():N}).",
+            latitude = KwitangLat,
+            longitude = KwitangLon,
+            confidential = true,
+        }, expected: 201);
+        var number = filed.GetProperty("trackingNumber").GetString()!;
+        var photo = await platform.AddPhotoAsync(number, filed.GetProperty("trackingSecret").GetString()!);
+        var address = $"/petugas/foto/{photo}";
+
+        // Kwitang's staff see it on the complaint page, fetched by the portal with their own token, never cached.
+        var staff = await platform.NewPageAsync(phone: true);
+        await staff.SignInAsync("staff.kwitang@tinjau.local", $"/petugas/aduan/{number}");
+        var img = staff.Locator($"img[src=\"{address}\"]");
+        await Assertions.Expect(img).ToHaveCountAsync(1);
+        await staff.WaitForFunctionAsync($"() => document.querySelector('img[src=\"{address}\"]')?.naturalWidth > 0");
+        var served = await staff.APIRequest.GetAsync(address);
+        Assert.Equal(200, served.Status);
+        Assert.Equal("image/jpeg", served.Headers["content-type"]);
+        Assert.Equal("nosniff", served.Headers["x-content-type-options"]);
+        Assert.Contains("no-store", served.Headers["cache-control"], StringComparison.Ordinal);
+
+        // A signed-in citizen gets a 403, a visitor the sign-in form, and the API without the secret answers as if there were no photo.
+        var citizen = await platform.NewPageAsync(phone: true);
+        await citizen.SignInAsync("citizen@tinjau.local", "/akun/laporan-saya");
+        Assert.Equal(403, (await citizen.APIRequest.GetAsync(address)).Status);
+        var visitor = await platform.NewPageAsync(phone: true);
+        await visitor.GotoAsync(address);
+        await Assertions.Expect(visitor.Locator("#userName")).ToBeVisibleAsync();
+        using var direct = await platform.Http.GetAsync($"/api/complaints/attachments/{photo}");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, direct.StatusCode);
+    }
+
+    [Fact]
     public async Task A_citizen_gets_no_inbox_and_a_visitor_is_sent_to_sign_in()
     {
         var visitor = await platform.NewPageAsync(phone: true);

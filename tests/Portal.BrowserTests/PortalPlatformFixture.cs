@@ -9,6 +9,7 @@ using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Playwright;
+using Tinjau.Complaints.Tests.Support;
 
 namespace Tinjau.Portal.BrowserTests;
 
@@ -137,6 +138,21 @@ public sealed class PortalPlatformFixture : IAsyncLifetime
         var body = await response.Content.ReadAsStringAsync();
         Assert.True((int)response.StatusCode == expected, $"{method} {path}: {(int)response.StatusCode} {body}");
         return body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    /// <summary>Adds a JPEG (with GPS in its EXIF) to a complaint as its reporter, with the tracking secret; the photo's id.</summary>
+    public async Task<Guid> AddPhotoAsync(string trackingNumber, string secret)
+    {
+        using var form = new MultipartFormDataContent();
+        var part = new ByteArrayContent(ExifPhotos.JpegWithGps());
+        part.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
+        form.Add(part, "file", "foto.jpg");
+        using var upload = new HttpRequestMessage(HttpMethod.Post, $"/api/complaints/track/{trackingNumber}/attachments") { Content = form };
+        upload.Headers.Add("X-Tracking-Secret", secret);
+        using var response = await Http.SendAsync(upload);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, $"photo upload: {(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid();
     }
 
     /// <summary>The real AppHost under Aspire.Hosting.Testing, the gateway's address once all is healthy.</summary>
