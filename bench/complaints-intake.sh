@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Complaint intake benchmark (not a test). Loopback targets only.
 #
+#   0. a warm-up (WARMUP, 20 s; not measured): the same load through the gateway, so the services' code is past the
+#      JIT's first tiers (a cold Complaints.Api takes ~60 s of load to reach its steady rate on 2 cores);
 #   1. wrk: POST /api/complaints (JSON, a new complaint each request) through the gateway, 32 connections, 30 s;
 #   2. the same directly against the complaints service;
 #   3. pgbench: single-row INSERTs into a scratch table on the same PostgreSQL, 32 clients, 30 s;
@@ -11,7 +13,7 @@
 #   DIRECT_URL     the complaints service; default http://localhost:5182 (its port in the AppHost)
 #   PG_CONNECTION  libpq URI/keywords or an Npgsql connection string (Host=…;Port=…;Username=…;Password=…;Database=…);
 #                  default: $ConnectionStrings__complaintsdb, else the AppHost's PostgreSQL (port 15432, password in STATE_DIR/postgres)
-#   DURATION (30s), CONNECTIONS (32), THREADS (2)
+#   DURATION (30s), WARMUP (20s; 0s for none), CONNECTIONS (32), THREADS (2)
 #   RESULTS        a file that also gets the raw figures, one "gateway|direct|pgbench RESULT k=v …" line each (bench/run.sh)
 #   DURING_DIRECT  a command run in the background while the direct load runs (bench/run.sh samples the processes)
 #
@@ -22,6 +24,7 @@ set -euo pipefail
 
 GATEWAY_URL=${GATEWAY_URL:-http://localhost:8080}
 DURATION=${DURATION:-30s}
+WARMUP=${WARMUP:-20s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 PG_CONNECTION=${PG_CONNECTION:-${ConnectionStrings__complaintsdb:-}}
@@ -138,6 +141,10 @@ run_wrk() { # name url
   grep '^RESULT' "$work/$1.txt" || die "wrk $1 printed no result: $(cat "$work/$1.txt")"
 }
 
+if [[ "$WARMUP" != "0s" && "$WARMUP" != "0" ]]; then
+  echo "==> warm-up: $GATEWAY_URL/api/complaints, $CONNECTIONS connections, $WARMUP (not measured)" >&2
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$work/intake.lua" "$GATEWAY_URL" > "$work/warmup.txt" 2>&1 || true
+fi
 gateway=$(run_wrk gateway "$GATEWAY_URL")
 during=""
 if [[ -n "${DURING_DIRECT:-}" ]]; then bash -c "$DURING_DIRECT" & during=$!; fi

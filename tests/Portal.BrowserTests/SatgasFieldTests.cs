@@ -277,6 +277,48 @@ public sealed class SatgasFieldTests(PortalPlatformFixture platform)
         await desktop.InspectAsync("sidak-kunjungan-1280-en");
     }
 
+    [Fact]
+    public async Task Leadership_reads_the_plans_but_is_offered_no_plan_form_and_no_visit_and_the_service_refuses_its_plan()
+    {
+        var kwitang = await KwitangAsync();
+        var title = $"Sidak pimpinan Kwitang {Guid.NewGuid():N}"[..32];
+        var planId = await PlanAsync(await platform.TokenAsync(Satgas, "inspections"), kwitang, title);
+
+        var page = await platform.NewPageAsync(phone: false);
+        await page.SignInAsync("leadership@tinjau.local", "/sidak");
+        await Assertions.Expect(page.Locator($"[data-plan=\"{planId}\"]")).ToContainTextAsync(title);
+        await Assertions.Expect(page.Locator("[data-new-plan]")).ToHaveCountAsync(0);
+
+        // The form's address says in words that only the satgas plan, with no form to fill.
+        var form = await page.GotoAsync("/sidak/rencana/baru");
+        Assert.Equal(200, form!.Status);
+        await Assertions.Expect(page.Locator("[data-plan-forbidden]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("main form")).ToHaveCountAsync(0);
+        await page.InspectAsync("sidak-rencana-baru-pimpinan-1280-id");
+
+        // The plan reads whole, without cancelling or starting a visit; the visit page is the satgas' only.
+        await page.GotoAsync($"/sidak/rencana/{planId}");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(title);
+        await Assertions.Expect(page.Locator($"[data-unit=\"{kwitang}\"]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-cancel-plan], [data-start-visit]")).ToHaveCountAsync(0);
+        Assert.Equal(403, (await page.GotoAsync($"/sidak/kunjungan/{planId}/{kwitang}"))!.Status);
+
+        // The service is the authority: leadership's own plan is refused there too, and nothing is stored.
+        var leadership = await platform.TokenAsync("leadership@tinjau.local", "inspections");
+        var refusedTitle = $"Sidak ditolak {Guid.NewGuid():N}"[..24];
+        await platform.SendAsync(HttpMethod.Post, "/api/inspections/plans", leadership, new
+        {
+            title = refusedTitle,
+            windowStart = Day(0),
+            windowEnd = Day(3),
+            unitIds = new[] { kwitang },
+            teamMembers = new[] { "Pimpinan" },
+        }, expected: 403);
+        await page.GotoAsync("/sidak");
+        await Assertions.Expect(page.Locator($"[data-plan=\"{planId}\"]")).ToBeVisibleAsync();
+        Assert.DoesNotContain(refusedTitle, await page.ContentAsync(), StringComparison.Ordinal);
+    }
+
     private async Task AssertNothingOfThePlanAsync(IPage staff, Guid kwitang, params (Guid Id, string Title)[] plans)
     {
         var paths = new[] { "/sidak", "/sidak/rencana/baru", "/sidak/tindak-lanjut" }
