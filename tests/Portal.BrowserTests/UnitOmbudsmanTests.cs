@@ -48,14 +48,14 @@ public sealed class UnitOmbudsmanTests(PortalPlatformFixture platform)
         await Assertions.Expect(page.Locator("[data-readiness] [data-checklist-count]")).ToContainTextAsync($"{met} dari 10");
         await page.InspectAsync("petugas-ombudsman-360-id");
 
-        // A reload keeps it; in English the items read in English.
-        var english = await platform.NewPageAsync(phone: true, language: "en");
+        // A reload keeps it; in English, on a desktop, the items read in English.
+        var english = await platform.NewPageAsync(phone: false, language: "en");
         await english.SignInAsync("staff.kwitang@tinjau.local", "/petugas/ombudsman");
         await Assertions.Expect(english.Locator("h1")).ToHaveTextAsync("Ombudsman assessment readiness");
         await Assertions.Expect(english.Locator($"label[for=\"met-{Item}\"]")).ToHaveTextAsync("Decree appointing the complaint handlers");
         await Assertions.Expect(english.Locator($"#met-{Item}")).ToBeCheckedAsync();
         await Assertions.Expect(english.Locator($"#note-{Item}")).ToHaveValueAsync(note);
-        await english.InspectAsync("petugas-ombudsman-360-en");
+        await english.InspectAsync("petugas-ombudsman-1280-en");
     }
 
     [Fact]
