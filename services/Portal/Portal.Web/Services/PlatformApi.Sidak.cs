@@ -26,6 +26,14 @@ public sealed partial class PlatformApi
     public Task<ApiResult<List<SidakChecklist>>> SidakChecklistsAsync(CancellationToken ct) =>
         SendAsync<List<SidakChecklist>>(HttpMethod.Get, "/api/inspections/checklists", null, ct);
 
+    /// <summary>
+    /// Publishes the next version of a checklist (satgas and admins; the service answers 403 to anyone else). Visits
+    /// already started keep the version they were started with.
+    /// </summary>
+    public Task<ApiResult<SidakChecklist>> SidakPublishChecklistAsync(string code, SidakChecklistVersionRequest request, CancellationToken ct) =>
+        SendAsync<SidakChecklist>(HttpMethod.Post, $"/api/inspections/checklists/{Uri.EscapeDataString(code)}/versions",
+            JsonContent.Create(request, options: Json), ct);
+
     /// <summary>The officers earlier visits recorded at a unit (per-officer data: the service decides who reads it).</summary>
     public Task<ApiResult<List<SidakOfficer>>> SidakRosterAsync(Guid unitId, CancellationToken ct) =>
         SendAsync<List<SidakOfficer>>(HttpMethod.Get, $"/api/inspections/units/{unitId}/officers", null, ct);

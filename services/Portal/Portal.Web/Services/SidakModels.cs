@@ -17,7 +17,14 @@ public sealed record SidakChecklistItem(string Code, string Text, string? TextEn
     public string Label => PortalCulture.IsEnglish && !string.IsNullOrWhiteSpace(TextEn) ? TextEn : Text;
 }
 
-public sealed record SidakChecklist(Guid Id, string Code, int Version, string Title, IReadOnlyList<SidakChecklistItem> Items);
+public sealed record SidakChecklist(Guid Id, string Code, int Version, string Title, IReadOnlyList<SidakChecklistItem> Items,
+    DateTimeOffset? CreatedAt = null);
+
+/// <summary>A new version of a checklist: the latest version's items minus <c>Remove</c> (codes), plus <c>Add</c>.</summary>
+public sealed record SidakChecklistVersionRequest(string? Title, IReadOnlyList<SidakChecklistItemRequest> Add, IReadOnlyList<string> Remove);
+
+/// <summary>A new item: <c>Text</c> in Indonesian, <c>TextEn</c> its optional English.</summary>
+public sealed record SidakChecklistItemRequest(string? Code, string? Text, string? TextEn);
 
 public sealed record SidakOfficer(Guid Id, string Name, string? StaffNumber, string? Position);
 
