@@ -59,6 +59,45 @@ public sealed class UnitOmbudsmanTests(PortalPlatformFixture platform)
     }
 
     [Fact]
+    public async Task The_head_of_Senen_keeps_the_checklist_of_Kwitang_below_it_and_no_unit_outside_it()
+    {
+        const string item = "laporan-berkala";
+        var kwitang = (await platform.SendAsync(HttpMethod.Get, "/api/units/by-code/31.71.04.1002")).GetProperty("id").GetGuid();
+        var senen = (await platform.SendAsync(HttpMethod.Get, "/api/units/by-code/31.71.04")).GetProperty("id").GetGuid();
+        var gambir = (await platform.SendAsync(HttpMethod.Get, "/api/units/by-code/31.71.01")).GetProperty("id").GetGuid();
+        var staff = await platform.TokenAsync("staff.kwitang@tinjau.local", "evaluations");
+        var note = $"Laporan triwulan Kwitang {Guid.NewGuid():N}"[..36];
+
+        var page = await platform.NewPageAsync(phone: true);
+        await page.SignInAsync("head.senen@tinjau.local", "/petugas/ombudsman");
+        await Assertions.Expect(page.Locator("[data-unit]")).ToContainTextAsync("Senen");
+        var chooser = page.Locator("[data-unit-chooser] select");
+        await Assertions.Expect(chooser.Locator($"option[value=\"{kwitang}\"]")).ToHaveCountAsync(1);
+        await Assertions.Expect(chooser.Locator($"option[value=\"{gambir}\"]")).ToHaveCountAsync(0);
+        await chooser.SelectOptionAsync(kwitang.ToString());
+        await page.Locator("[data-unit-chooser] button").ClickAsync();
+        await page.WaitForURLAsync($"**/petugas/ombudsman?unit={kwitang}");
+        await Assertions.Expect(page.Locator("[data-unit]")).ToContainTextAsync("Kwitang");
+        await page.Locator($"#met-{item}").CheckAsync();
+        await page.FillAsync($"#note-{item}", note);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Simpan daftar periksa" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Daftar periksa tersimpan.")).ToBeVisibleAsync();
+        // Still Kwitang's page after the save, and Kwitang's record at the service, not Senen's.
+        await Assertions.Expect(page.Locator("[data-unit]")).ToContainTextAsync("Kwitang");
+        var kept = (await platform.SendAsync(HttpMethod.Get, $"/api/evaluations/ombudsman/units/{kwitang}/checklist", staff))
+            .GetProperty("items").EnumerateArray().Single(i => i.GetProperty("code").GetString() == item);
+        Assert.Equal(note, kept.GetProperty("note").GetString());
+        var head = await platform.TokenAsync("head.senen@tinjau.local", "evaluations");
+        var own = (await platform.SendAsync(HttpMethod.Get, $"/api/evaluations/ombudsman/units/{senen}/checklist", head))
+            .GetProperty("items").EnumerateArray().Single(i => i.GetProperty("code").GetString() == item);
+        Assert.NotEqual(note, own.GetProperty("note").GetString());
+
+        // A unit outside Senen asked for by address: the head's own unit is shown instead.
+        await page.GotoAsync($"/petugas/ombudsman?unit={gambir}");
+        await Assertions.Expect(page.Locator("[data-unit]")).ToContainTextAsync("Senen");
+    }
+
+    [Fact]
     public async Task A_citizen_gets_a_plain_403_and_no_checklist()
     {
         var page = await platform.NewPageAsync(phone: true);

@@ -51,6 +51,10 @@ public sealed partial class PlatformApi
     public Task<ApiResult<List<UnitResponse>>> UnitChildrenAsync(Guid id, CancellationToken ct) =>
         SendAsync<List<UnitResponse>>(HttpMethod.Get, $"/api/units/{id}/children", null, ct);
 
+    /// <summary>A unit and everything below it, each with its depth (0 = the unit).</summary>
+    public Task<ApiResult<List<SubtreeItem>>> UnitSubtreeAsync(Guid id, CancellationToken ct) =>
+        SendAsync<List<SubtreeItem>>(HttpMethod.Get, $"/api/units/{id}/subtree", null, ct);
+
     public Task<ApiResult<List<UnitResponse>>> UnitAncestorsAsync(Guid id, CancellationToken ct) =>
         SendAsync<List<UnitResponse>>(HttpMethod.Get, $"/api/units/{id}/ancestors", null, ct);
 
