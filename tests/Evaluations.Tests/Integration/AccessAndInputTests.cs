@@ -299,4 +299,37 @@ public class AccessAndInputTests(EvaluationsAppFixture app)
 
         await app.Anonymous.GetAsync("/api/skm/public/results?year=0").StatusAsync(HttpStatusCode.BadRequest);
     }
+
+    [Fact]
+    public async Task The_Ombudsman_checklist_is_kept_per_year_and_a_past_years_prediction_keeps_its_own()
+    {
+        var unit = app.Units.Add("31.71.05.1012", "Johar Baru");
+        using var own = app.ClientFor("unit-staff", unit.Id);
+        var items = (await own.GetAsync($"/api/evaluations/ombudsman/units/{unit.Id}/checklist?year=2025").OkJsonAsync())
+            .GetProperty("items").EnumerateArray().Select(i => i.GetProperty("code").GetString()!).ToList();
+
+        // 2025: every item met. 2026 not recorded yet: the 2025 answers are offered, but 2026 counts as not filled.
+        await own.PutAsJsonAsync($"/api/evaluations/ombudsman/units/{unit.Id}/checklist?year=2025",
+            new { items = items.Select(c => new { code = c, met = true, note = "SK 2025" }) }).OkJsonAsync();
+        var carried = await own.GetAsync($"/api/evaluations/ombudsman/units/{unit.Id}/checklist?year=2026").OkJsonAsync();
+        Assert.Equal(2025, carried.GetProperty("carriedFrom").GetInt32());
+        Assert.Equal(JsonValueKind.Null, carried.GetProperty("updatedAt").ValueKind);
+        Assert.Equal(0, carried.GetProperty("met").GetInt32());
+        Assert.All(carried.GetProperty("items").EnumerateArray(), i => Assert.Equal("SK 2025", i.GetProperty("note").GetString()));
+        var before2026 = await own.GetAsync($"/api/evaluations/ombudsman/units/{unit.Id}/readiness?year=2026").OkJsonAsync();
+        Assert.Equal(0, before2026.GetProperty("checklist").GetProperty("met").GetInt32());
+
+        // 2026 saved with one item met: 2025's record and prediction stay as they were.
+        var past = await own.GetAsync($"/api/evaluations/ombudsman/units/{unit.Id}/readiness?year=2025").OkJsonAsync();
+        var saved = await own.PutAsJsonAsync($"/api/evaluations/ombudsman/units/{unit.Id}/checklist?year=2026",
+            new { items = items.Select((c, i) => new { code = c, met = i == 0, note = (string?)null }) }).OkJsonAsync();
+        Assert.Equal(2026, saved.GetProperty("year").GetInt32());
+        Assert.Equal(1, saved.GetProperty("met").GetInt32());
+        Assert.Equal(JsonValueKind.Null, saved.GetProperty("carriedFrom").ValueKind);
+        var again = await own.GetAsync($"/api/evaluations/ombudsman/units/{unit.Id}/readiness?year=2025").OkJsonAsync();
+        Assert.Equal(items.Count, again.GetProperty("checklist").GetProperty("met").GetInt32());
+        Assert.Equal(past.GetProperty("predictedScore").ToString(), again.GetProperty("predictedScore").ToString());
+        var now2026 = await own.GetAsync($"/api/evaluations/ombudsman/units/{unit.Id}/readiness?year=2026").OkJsonAsync();
+        Assert.Equal(1, now2026.GetProperty("checklist").GetProperty("met").GetInt32());
+    }
 }

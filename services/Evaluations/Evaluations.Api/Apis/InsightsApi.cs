@@ -4,7 +4,12 @@ namespace Tinjau.Evaluations.Api.Apis;
 
 public sealed record ChecklistItemView(string Code, string Text, bool Met, string? Note);
 
-public sealed record ChecklistView(Guid UnitId, IReadOnlyList<ChecklistItemView> Items, int Met, int Total, DateTimeOffset? UpdatedAt);
+/// <summary>
+/// The checklist of a unit for a year. A year not recorded yet shows the answers of the latest earlier year
+/// (<c>CarriedFrom</c>), with <c>UpdatedAt</c> null: they count for the year only once saved for it.
+/// </summary>
+public sealed record ChecklistView(Guid UnitId, IReadOnlyList<ChecklistItemView> Items, int Met, int Total, DateTimeOffset? UpdatedAt, int Year,
+    int? CarriedFrom = null);
 
 public sealed record ChecklistRequest(List<ChecklistAnswerRequest>? Items);
 
@@ -25,10 +30,10 @@ public static class InsightsApi
         staff.MapGet("/evidence/units/{unitId:guid}", Evidence).WithTags("Platform evidence")
             .WithSummary("A unit's complaint and sidak record of a year (read models of Complaints and Inspections events)").ProducesProblems(Forbidden);
 
-        staff.MapGet("/ombudsman/units/{unitId:guid}/checklist", GetChecklist).WithTags("Ombudsman readiness").WithSummary("The readiness checklist of a unit")
+        staff.MapGet("/ombudsman/units/{unitId:guid}/checklist", GetChecklist).WithTags("Ombudsman readiness").WithSummary("The readiness checklist of a unit for a year (default: this year)")
             .ProducesProblems(Forbidden);
         staff.MapPut("/ombudsman/units/{unitId:guid}/checklist", PutChecklist).WithTags("Ombudsman readiness")
-            .WithSummary("Record the checklist (unit staff/head of the unit)").ProducesProblems(Forbidden);
+            .WithSummary("Record the checklist of a year (unit staff/head of the unit; default: this year)").ProducesProblems(Forbidden);
         staff.MapGet("/ombudsman/units/{unitId:guid}/readiness", Readiness).WithTags("Ombudsman readiness")
             .WithSummary("Predicted Ombudsman zone (green/yellow/red) from the platform's own data").ProducesProblems(Forbidden);
         cityWide.MapGet("/ombudsman/early-warning", EarlyWarningList).WithTags("Ombudsman readiness")
@@ -46,13 +51,13 @@ public static class InsightsApi
         InsightOperations insights, CancellationToken ct) =>
         (await insights.EvidenceAsync(unitId, year, ct)).OkOrInvalid();
 
-    private static async Task<Results<Ok<ChecklistView>, ValidationProblem, ProblemHttpResult>> GetChecklist(Guid unitId, InsightOperations insights,
-        CancellationToken ct) =>
-        (await insights.ChecklistAsync(unitId, ct)).OkOrInvalid();
-
-    private static async Task<Results<Ok<ChecklistView>, ValidationProblem, ProblemHttpResult>> PutChecklist(Guid unitId, ChecklistRequest request,
+    private static async Task<Results<Ok<ChecklistView>, ValidationProblem, ProblemHttpResult>> GetChecklist(Guid unitId, int? year,
         InsightOperations insights, CancellationToken ct) =>
-        (await insights.RecordChecklistAsync(unitId, request, ct)).OkOrInvalid();
+        (await insights.ChecklistAsync(unitId, year, ct)).OkOrInvalid();
+
+    private static async Task<Results<Ok<ChecklistView>, ValidationProblem, ProblemHttpResult>> PutChecklist(Guid unitId, int? year,
+        ChecklistRequest request, InsightOperations insights, CancellationToken ct) =>
+        (await insights.RecordChecklistAsync(unitId, year, request, ct)).OkOrInvalid();
 
     private static async Task<Results<Ok<ReadinessView>, ValidationProblem, ProblemHttpResult>> Readiness(Guid unitId, int? year,
         InsightOperations insights, CancellationToken ct) =>

@@ -22,22 +22,30 @@ public sealed class InsightOperations(EvaluationsScope scope, EvaluationsDbConte
             return new PlatformEvidenceView(y, await evidence.ComplaintsAsync(unitId, y, ct), await evidence.SidakAsync(unitId, y, ct));
         }, ct);
 
-    private async Task<ChecklistView> ChecklistOfAsync(Guid unitId, CancellationToken ct)
+    /// <summary>
+    /// The checklist of <paramref name="year"/>; a year with no record of its own shows the latest earlier year's
+    /// answers as a starting point (<c>CarriedFrom</c>), which count as not filled until saved for the year.
+    /// </summary>
+    private async Task<ChecklistView> ChecklistOfAsync(Guid unitId, int year, CancellationToken ct)
     {
-        var stored = await db.OmbudsmanChecklists.AsNoTracking().FirstOrDefaultAsync(c => c.UnitId == unitId, ct);
+        var stored = await db.OmbudsmanChecklists.AsNoTracking().Where(c => c.UnitId == unitId && c.Year <= year)
+            .OrderByDescending(c => c.Year).FirstOrDefaultAsync(ct);
+        var own = stored?.Year == year;
         var items = ombudsman.Value.EffectiveItems.Select(d =>
         {
             var a = stored?.Items.FirstOrDefault(x => x.Code == d.Code);
             return new ChecklistItemView(d.Code, d.Text, a?.Met ?? false, a?.Note);
         }).ToList();
-        return new ChecklistView(unitId, items, items.Count(i => i.Met), items.Count, stored?.UpdatedAt);
+        return new ChecklistView(unitId, items, own ? items.Count(i => i.Met) : 0, items.Count, own ? stored!.UpdatedAt : null, year,
+            own ? null : stored?.Year);
     }
 
-    public Task<Outcome<ChecklistView>> ChecklistAsync(Guid unitId, CancellationToken ct) =>
-        ReadableAsync<ChecklistView>(unitId, async () => await ChecklistOfAsync(unitId, ct), ct);
+    public Task<Outcome<ChecklistView>> ChecklistAsync(Guid unitId, int? year, CancellationToken ct) =>
+        ReadableAsync<ChecklistView>(unitId, async () => await ChecklistOfAsync(unitId, YearOr(year), ct), ct);
 
-    public async Task<Outcome<ChecklistView>> RecordChecklistAsync(Guid unitId, ChecklistRequest request, CancellationToken ct)
+    public async Task<Outcome<ChecklistView>> RecordChecklistAsync(Guid unitId, int? year, ChecklistRequest request, CancellationToken ct)
     {
+        var y = YearOr(year);
         if (!await scope.WorksForUnitAsync(unitId, ct))
         {
             return Refusal.Forbidden("Only the unit's own staff record its checklist.");
@@ -65,22 +73,22 @@ public sealed class InsightOperations(EvaluationsScope scope, EvaluationsDbConte
         {
             return invalid;
         }
-        var checklist = await db.OmbudsmanChecklists.FirstOrDefaultAsync(c => c.UnitId == unitId, ct);
+        var checklist = await db.OmbudsmanChecklists.FirstOrDefaultAsync(c => c.UnitId == unitId && c.Year == y, ct);
         if (checklist is null)
         {
-            checklist = new OmbudsmanChecklist { UnitId = unitId };
+            checklist = new OmbudsmanChecklist { UnitId = unitId, Year = y };
             db.OmbudsmanChecklists.Add(checklist);
         }
         checklist.Items = checklist.Items.Where(x => answers.All(a => a.Code != x.Code)).Concat(answers).ToList();
         checklist.UpdatedBy = scope.Subject;
         checklist.UpdatedAt = clock.Now;
         await db.SaveChangesAsync(ct);
-        return await ChecklistOfAsync(unitId, ct);
+        return await ChecklistOfAsync(unitId, y, ct);
     }
 
     private async Task<ReadinessView> ReadinessOfAsync(Guid unitId, int year, CancellationToken ct)
     {
-        var checklist = await ChecklistOfAsync(unitId, ct);
+        var checklist = await ChecklistOfAsync(unitId, year, ct);
         var complaints = await evidence.ComplaintsAsync(unitId, year, ct);
         var sidak = await evidence.SidakAsync(unitId, year, ct);
         var ipp = await db.Evaluations.AsNoTracking().IgnoreAutoIncludes()
@@ -100,7 +108,7 @@ public sealed class InsightOperations(EvaluationsScope scope, EvaluationsDbConte
         var y = YearOr(year);
         var o = ombudsman.Value;
         var units = new HashSet<Guid>();
-        units.UnionWith(await db.OmbudsmanChecklists.Select(c => c.UnitId).ToListAsync(ct));
+        units.UnionWith(await db.OmbudsmanChecklists.Where(c => c.Year == y).Select(c => c.UnitId).ToListAsync(ct));
         units.UnionWith(await db.ComplaintFacts.Where(f => f.ResolvedYear == y && f.UnitId != null).Select(f => f.UnitId!.Value).Distinct().ToListAsync(ct));
         units.UnionWith(await db.SidakVisits.Where(v => v.Year == y).Select(v => v.UnitId).Distinct().ToListAsync(ct));
         units.UnionWith(await db.Evaluations.IgnoreAutoIncludes().Where(e => e.Year == y).Select(e => e.UnitId).Distinct().ToListAsync(ct));

@@ -137,7 +137,7 @@ public sealed class EvaluationsDbContext(DbContextOptions<EvaluationsDbContext> 
 
         modelBuilder.Entity<OmbudsmanChecklist>(b =>
         {
-            b.ToTableKeyedBy("ombudsman_checklists", x => x.UnitId);
+            b.ToTableKeyedBy("ombudsman_checklists", x => new { x.UnitId, x.Year });
             b.Property(x => x.Items).HasJsonConversion();
             b.HasMaxLength(100, x => x.UpdatedBy);
         });

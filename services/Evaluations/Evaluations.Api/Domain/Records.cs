@@ -72,10 +72,14 @@ public sealed class SkmResponseToken
 
 public sealed record ChecklistAnswer(string Code, bool Met, string? Note);
 
-/// <summary>A unit's Ombudsman readiness checklist (complaint-management items and the displayed standard).</summary>
+/// <summary>
+/// A unit's Ombudsman readiness checklist of one year (complaint-management items and the displayed standard): the
+/// Ombudsman assesses yearly, so a past year's prediction keeps the checklist of that year.
+/// </summary>
 public sealed class OmbudsmanChecklist
 {
     public Guid UnitId { get; init; }
+    public int Year { get; init; }
     public List<ChecklistAnswer> Items { get; set; } = [];
     public string UpdatedBy { get; set; } = "";
     public DateTimeOffset UpdatedAt { get; set; }

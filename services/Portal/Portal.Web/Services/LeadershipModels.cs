@@ -8,7 +8,8 @@ public sealed record ReadinessComponent(string Name, decimal? Value, decimal Wei
 public sealed record ChecklistItem(string Code, string Text, bool Met, string? Note);
 
 /// <summary>A unit's readiness checklist (GET/PUT …/ombudsman/units/{id}/checklist); inside the readiness answer too.</summary>
-public sealed record ReadinessChecklist(int Met, int Total, DateTimeOffset? UpdatedAt, IReadOnlyList<ChecklistItem>? Items = null);
+public sealed record ReadinessChecklist(int Met, int Total, DateTimeOffset? UpdatedAt, IReadOnlyList<ChecklistItem>? Items = null, int? Year = null,
+    int? CarriedFrom = null);
 
 /// <summary>A unit's predicted Ombudsman zone from the platform's own data (GET …/ombudsman/units/{id}/readiness).</summary>
 public sealed record Readiness(Guid UnitId, int Year, decimal? PredictedScore, string Zone, IReadOnlyList<ReadinessComponent> Components,

@@ -18,13 +18,14 @@ public sealed partial class PlatformApi
     public Task<ApiResult<Readiness>> ReadinessAsync(Guid unitId, int year, CancellationToken ct) =>
         SendAsync<Readiness>(HttpMethod.Get, $"{Evaluations}/ombudsman/units/{unitId}/readiness?year={year}", null, ct);
 
-    public Task<ApiResult<ReadinessChecklist>> ChecklistAsync(Guid unitId, CancellationToken ct) =>
-        SendAsync<ReadinessChecklist>(HttpMethod.Get, $"{Evaluations}/ombudsman/units/{unitId}/checklist", null, ct);
+    /// <summary>The unit's checklist of a year (one not recorded yet: the latest earlier year's answers, <c>CarriedFrom</c>).</summary>
+    public Task<ApiResult<ReadinessChecklist>> ChecklistAsync(Guid unitId, int year, CancellationToken ct) =>
+        SendAsync<ReadinessChecklist>(HttpMethod.Get, $"{Evaluations}/ombudsman/units/{unitId}/checklist?year={year}", null, ct);
 
-    /// <summary>Records every item of the unit's checklist at once (the service refuses anyone outside the unit).</summary>
-    public Task<ApiResult<ReadinessChecklist>> RecordChecklistAsync(Guid unitId, IEnumerable<(string Code, bool Met, string? Note)> items,
+    /// <summary>Records every item of the unit's checklist of a year at once (the service refuses anyone outside the unit).</summary>
+    public Task<ApiResult<ReadinessChecklist>> RecordChecklistAsync(Guid unitId, int year, IEnumerable<(string Code, bool Met, string? Note)> items,
         CancellationToken ct) =>
-        SendAsync<ReadinessChecklist>(HttpMethod.Put, $"{Evaluations}/ombudsman/units/{unitId}/checklist",
+        SendAsync<ReadinessChecklist>(HttpMethod.Put, $"{Evaluations}/ombudsman/units/{unitId}/checklist?year={year}",
             JsonContent.Create(new { items = items.Select(i => new { code = i.Code, met = i.Met, note = i.Note }) }, options: Json), ct);
 
     /// <summary>A unit's scorecard of a year: 404 when it has no finalized result then.</summary>

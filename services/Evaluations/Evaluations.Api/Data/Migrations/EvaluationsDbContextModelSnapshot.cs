@@ -564,6 +564,10 @@ namespace Tinjau.Evaluations.Api.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("unit_id");
 
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
                     b.Property<string>("Items")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -579,7 +583,7 @@ namespace Tinjau.Evaluations.Api.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("updated_by");
 
-                    b.HasKey("UnitId")
+                    b.HasKey("UnitId", "Year")
                         .HasName("pk_ombudsman_checklists");
 
                     b.ToTable("ombudsman_checklists", (string)null);
