@@ -278,6 +278,26 @@ public sealed class SatgasFieldTests(PortalPlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_page_slower_than_the_field_apps_wait_is_waited_for_not_replaced_by_the_kept_sidak_page()
+    {
+        var kwitang = await KwitangAsync();
+        var planId = await PlanAsync(await platform.TokenAsync(Satgas, "inspections"), kwitang, $"Sidak lambat Kwitang {Guid.NewGuid():N}"[..30]);
+        var page = await platform.NewPageAsync(phone: true);
+        await page.SignInAsync(Satgas, "/sidak");
+        await WaitForAsync(page, "!!navigator.serviceWorker.controller && caches.has('tinjau-sidak-pages')");
+        // A weak signal: the visit page (never opened, so not kept) answers after the service worker's 4 s wait.
+        var visitPath = $"/sidak/kunjungan/{planId}/{kwitang}";
+        await page.Context.RouteAsync($"**{visitPath}", async route =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(6));
+            await route.ContinueAsync();
+        });
+        await page.GotoAsync(visitPath, new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator("h2#h-checkin")).ToHaveTextAsync("1. Check-in");
+        Assert.EndsWith(visitPath, new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Leadership_reads_the_plans_but_is_offered_no_plan_form_and_no_visit_and_the_service_refuses_its_plan()
     {
         var kwitang = await KwitangAsync();

@@ -1,6 +1,7 @@
 // Tinjau sidak field app's service worker (scope /sidak): the pages a satgas opened (and the visit forms their plan
 // links to) and the portal's assets, kept on the device so that a visit can be recorded without a signal. Pages come
-// from the network first (a weak signal waits at most a few seconds), then from the cache; assets from the cache.
+// from the network first (a weak signal waits at most a few seconds for a page kept), then from the cache; assets from
+// the cache.
 // Nothing is sent from here: the page's own queue (js/sidak.js) sends the visits.
 const PAGES = 'tinjau-sidak-pages';
 const ASSETS = 'tinjau-sidak-assets-v1';
@@ -38,19 +39,31 @@ self.addEventListener('message', (event) => {
   })));
 });
 
-async function networkFirst(request) {
+// A page kept on the device answers after WAIT when the network is slower than that (a weak signal); a page not kept
+// waits for the network as long as it takes, so a slow answer is never replaced by another page. Only when the
+// network fails is a page not kept answered with the kept /sidak.
+async function networkFirst(event) {
+  const request = event.request;
   const cache = await caches.open(PAGES);
-  try {
-    const response = await Promise.race([
-      fetch(request),
-      new Promise((_, fail) => setTimeout(() => fail(new Error('slow')), WAIT)),
-    ]);
+  const network = fetch(request).then(async (response) => {
     // Only a page the satgas may see is kept (a 403, 404 or sign-in redirect is not).
     if (response.ok && !response.redirected) await cache.put(request.url, response.clone());
     return response;
+  });
+  const kept = await cache.match(request.url);
+  if (kept) {
+    // The network's answer still refreshes the kept copy after the kept one was shown.
+    event.waitUntil(network.catch(() => null));
+    try {
+      return await Promise.race([network, new Promise((_, fail) => setTimeout(() => fail(new Error('slow')), WAIT))]);
+    } catch {
+      return kept;
+    }
+  }
+  try {
+    return await network;
   } catch {
-    const kept = await cache.match(request.url) || await cache.match(new URL('/sidak', self.location.origin).href);
-    return kept || Response.error();
+    return (await cache.match(new URL('/sidak', self.location.origin).href)) || Response.error();
   }
 }
 
@@ -73,6 +86,6 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin || isLive(url)) return;
-  if (request.mode === 'navigate' && isPage(url)) event.respondWith(networkFirst(request));
+  if (request.mode === 'navigate' && isPage(url)) event.respondWith(networkFirst(event));
   else if (isAsset(url)) event.respondWith(cacheFirst(event));
 });
