@@ -11,13 +11,13 @@ namespace Tinjau.Portal.BrowserTests;
 [Collection(PortalCollection.Name)]
 public sealed class AdminTests(PortalPlatformFixture platform)
 {
-    private const string KwitangCode = "31.71.04.1002";
+    private const string KwitangCode = PortalPlatformFixture.KwitangCode;
 
     [Fact]
     public async Task The_admin_manages_a_user_a_unit_and_the_holiday_calendar()
     {
         var suffix = Guid.NewGuid().ToString("N")[..6];
-        var kwitang = (await platform.SendAsync(HttpMethod.Get, $"/api/units/by-code/{KwitangCode}")).GetProperty("id").GetGuid();
+        var kwitang = await platform.KwitangAsync();
         var identity = await platform.TokenAsync("admin@tinjau.local", "identity");
 
         var page = await platform.NewPageAsync(phone: false);

@@ -64,7 +64,7 @@ public sealed class CitizenJourneyTests(PortalPlatformFixture platform)
         // Officers answer through the API; the admin confirms.
         var admin = await platform.TokenAsync("complaint-admin@tinjau.local", "complaints");
         var staff = await platform.TokenAsync("staff.kwitang@tinjau.local", "complaints");
-        var kwitang = (await platform.SendAsync(HttpMethod.Get, "/api/units/by-code/31.71.04.1002")).GetProperty("id").GetGuid();
+        var kwitang = await platform.KwitangAsync();
         var list = await platform.SendAsync(HttpMethod.Get, "/api/complaints?pageSize=200", admin);
         var id = list.GetProperty("items").EnumerateArray().First(c => c.GetProperty("trackingNumber").GetString() == number).GetProperty("id").GetGuid();
         await platform.SendAsync(HttpMethod.Post, $"/api/complaints/{id}/verify", admin, new { note = "Lokasi jelas." });

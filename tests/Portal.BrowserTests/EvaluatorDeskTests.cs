@@ -33,7 +33,7 @@ public sealed class EvaluatorDeskTests(PortalPlatformFixture platform)
         string Subject(JsonElement me) => me.GetProperty("id").GetString()!;
         var lead = Subject(await platform.SendAsync(HttpMethod.Get, "/api/identity/me", evaluator));
         var member = Subject(await platform.SendAsync(HttpMethod.Get, "/api/identity/me", admin));
-        var kwitang = (await platform.SendAsync(HttpMethod.Get, "/api/units/by-code/31.71.04.1002")).GetProperty("id").GetGuid();
+        var kwitang = await platform.KwitangAsync();
 
         // A sidak visit at Kwitang gives the platform evidence (staff attendance, facilities) behind P3 and S1–S4.
         await SubmitASidakVisitAsync(kwitang);

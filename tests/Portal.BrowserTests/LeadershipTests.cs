@@ -11,14 +11,14 @@ namespace Tinjau.Portal.BrowserTests;
 [Collection(PortalCollection.Name)]
 public sealed class LeadershipTests(PortalPlatformFixture platform)
 {
-    private const string KwitangCode = "31.71.04.1002";
+    private const string KwitangCode = PortalPlatformFixture.KwitangCode;
 
     [Fact]
     public async Task Leadership_sees_the_units_new_category_on_the_map_and_drills_down_to_its_page()
     {
         // A year of its own: the ranking and the early warning of that year hold only what this test makes.
         var year = Random.Shared.Next(2040, 2100);
-        var kwitang = (await platform.SendAsync(HttpMethod.Get, $"/api/units/by-code/{KwitangCode}")).GetProperty("id").GetGuid();
+        var kwitang = await platform.KwitangAsync();
 
         var page = await platform.NewPageAsync(phone: false);
         await page.SignInAsync("leadership@tinjau.local", $"/pimpinan?tahun={year}");

@@ -26,7 +26,7 @@ public sealed class OfficerInboxTests(PortalPlatformFixture platform)
         }, expected: 201);
         var number = filed.GetProperty("trackingNumber").GetString()!;
         var id = filed.GetProperty("id").GetGuid();
-        var kwitang = (await platform.SendAsync(HttpMethod.Get, "/api/units/by-code/31.71.04.1002")).GetProperty("id").GetGuid();
+        var kwitang = await platform.KwitangAsync();
         var admin = await platform.TokenAsync("complaint-admin@tinjau.local", "complaints");
         await platform.SendAsync(HttpMethod.Post, $"/api/complaints/{id}/verify", admin, new { note = "Lokasi jelas." });
         await platform.SendAsync(HttpMethod.Post, $"/api/complaints/{id}/dispose", admin, new { unitId = kwitang, reason = "Wilayah Kwitang." });

@@ -140,6 +140,16 @@ public sealed class PortalPlatformFixture : IAsyncLifetime
         return body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone();
     }
 
+    /// <summary>The demo kelurahan most journeys use: Kwitang (Senen, Jakarta Pusat), Kemendagri code 31.71.04.1002.</summary>
+    public const string KwitangCode = "31.71.04.1002";
+
+    /// <summary>A unit's id by its code, as the registry has it (the seeded units' ids differ per run).</summary>
+    public async Task<Guid> UnitIdAsync(string code) =>
+        (await SendAsync(HttpMethod.Get, $"/api/units/by-code/{code}")).GetProperty("id").GetGuid();
+
+    /// <summary>Kwitang's id (<see cref="KwitangCode"/>).</summary>
+    public Task<Guid> KwitangAsync() => UnitIdAsync(KwitangCode);
+
     /// <summary>Adds a JPEG (with GPS in its EXIF) to a complaint as its reporter, with the tracking secret; the photo's id.</summary>
     public async Task<Guid> AddPhotoAsync(string trackingNumber, string secret)
     {

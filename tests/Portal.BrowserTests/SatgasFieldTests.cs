@@ -19,7 +19,7 @@ public sealed class SatgasFieldTests(PortalPlatformFixture platform)
     [Fact]
     public async Task A_plan_made_in_the_form_is_visited_offline_queued_then_accepted_once_and_Kwitang_staff_see_nothing_of_the_plans()
     {
-        var kwitang = await KwitangAsync();
+        var kwitang = await platform.KwitangAsync();
         var token = await platform.TokenAsync(Satgas, "inspections");
         // An earlier visit recorded Kwitang's counter officer: the roster this visit's attendance starts from.
         var nip = "19800101" + Random.Shared.Next(10_000_000, 99_999_999);
@@ -198,7 +198,7 @@ public sealed class SatgasFieldTests(PortalPlatformFixture platform)
     [Fact]
     public async Task A_finding_is_followed_up_from_the_plan_to_the_superiors_decision_and_the_pages_read_in_English()
     {
-        var kwitang = await KwitangAsync();
+        var kwitang = await platform.KwitangAsync();
         var token = await platform.TokenAsync(Satgas, "inspections");
         var title = $"Sidak siang Kwitang {Guid.NewGuid():N}"[..29];
         var planId = await PlanAsync(token, kwitang, title);
@@ -280,7 +280,7 @@ public sealed class SatgasFieldTests(PortalPlatformFixture platform)
     [Fact]
     public async Task A_page_slower_than_the_field_apps_wait_is_waited_for_not_replaced_by_the_kept_sidak_page()
     {
-        var kwitang = await KwitangAsync();
+        var kwitang = await platform.KwitangAsync();
         var planId = await PlanAsync(await platform.TokenAsync(Satgas, "inspections"), kwitang, $"Sidak lambat Kwitang {Guid.NewGuid():N}"[..30]);
         var page = await platform.NewPageAsync(phone: true);
         await page.SignInAsync(Satgas, "/sidak");
@@ -300,7 +300,7 @@ public sealed class SatgasFieldTests(PortalPlatformFixture platform)
     [Fact]
     public async Task Leadership_reads_the_plans_but_is_offered_no_plan_form_and_no_visit_and_the_service_refuses_its_plan()
     {
-        var kwitang = await KwitangAsync();
+        var kwitang = await platform.KwitangAsync();
         var title = $"Sidak pimpinan Kwitang {Guid.NewGuid():N}"[..32];
         var planId = await PlanAsync(await platform.TokenAsync(Satgas, "inspections"), kwitang, title);
 
@@ -377,8 +377,6 @@ public sealed class SatgasFieldTests(PortalPlatformFixture platform)
         Assert.False(html.Contains(planId.ToString(), StringComparison.OrdinalIgnoreCase), $"{path} shows the plan's id");
     }
 
-    private async Task<Guid> KwitangAsync() =>
-        (await platform.SendAsync(HttpMethod.Get, "/api/units/by-code/31.71.04.1002")).GetProperty("id").GetGuid();
 
     /// <summary>A day from today in Jakarta (WIB), as a date field and the API write it.</summary>
     private static string Day(int offset) =>

@@ -9,7 +9,7 @@ public sealed class SurveyTests(PortalPlatformFixture platform)
     public async Task An_SKM_survey_is_filled_on_a_phone_three_questions_a_screen()
     {
         var staff = await platform.TokenAsync("staff.kwitang@tinjau.local", "evaluations unitregistry");
-        var kwitang = (await platform.SendAsync(HttpMethod.Get, "/api/units/by-code/31.71.04.1002")).GetProperty("id").GetGuid();
+        var kwitang = await platform.KwitangAsync();
         var survey = await platform.SendAsync(HttpMethod.Post, "/api/skm/surveys", staff, new
         {
             unitId = kwitang,

@@ -25,7 +25,7 @@ public sealed class TriageTests(PortalPlatformFixture platform)
         }, expected: 201);
         var number = filed.GetProperty("trackingNumber").GetString()!;
         var id = filed.GetProperty("id").GetGuid();
-        var kwitang = (await platform.SendAsync(HttpMethod.Get, "/api/units/by-code/31.71.04.1002")).GetProperty("id").GetGuid();
+        var kwitang = await platform.KwitangAsync();
 
         var page = await platform.NewPageAsync(phone: false);
         await page.SignInAsync("complaint-admin@tinjau.local", "/petugas/triase");

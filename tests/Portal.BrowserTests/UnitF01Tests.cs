@@ -14,7 +14,7 @@ public sealed class UnitF01Tests(PortalPlatformFixture platform)
     public async Task Kwitang_staff_answer_an_indicator_with_evidence_and_send_F01_once_every_indicator_is_answered()
     {
         var year = Random.Shared.Next(2040, 2100);
-        var kwitang = (await platform.SendAsync(HttpMethod.Get, "/api/units/by-code/31.71.04.1002")).GetProperty("id").GetGuid();
+        var kwitang = await platform.KwitangAsync();
         var evaluator = await platform.TokenAsync("evaluator@tinjau.local", "evaluations identity");
         var staff = await platform.TokenAsync("staff.kwitang@tinjau.local", "evaluations");
         var lead = (await platform.SendAsync(HttpMethod.Get, "/api/identity/me", evaluator)).GetProperty("id").GetString()!;

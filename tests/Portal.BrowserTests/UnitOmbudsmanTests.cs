@@ -15,7 +15,7 @@ public sealed class UnitOmbudsmanTests(PortalPlatformFixture platform)
     [Fact]
     public async Task Kwitang_staff_tick_a_checklist_item_with_its_evidence_and_the_service_keeps_it()
     {
-        var kwitang = (await platform.SendAsync(HttpMethod.Get, "/api/units/by-code/31.71.04.1002")).GetProperty("id").GetGuid();
+        var kwitang = await platform.KwitangAsync();
         var staff = await platform.TokenAsync("staff.kwitang@tinjau.local", "evaluations");
         var note = $"SK Lurah Kwitang No. {Random.Shared.Next(100, 999)}/{Guid.NewGuid():N}"[..40];
 
@@ -62,9 +62,9 @@ public sealed class UnitOmbudsmanTests(PortalPlatformFixture platform)
     public async Task The_head_of_Senen_keeps_the_checklist_of_Kwitang_below_it_and_no_unit_outside_it()
     {
         const string item = "laporan-berkala";
-        var kwitang = (await platform.SendAsync(HttpMethod.Get, "/api/units/by-code/31.71.04.1002")).GetProperty("id").GetGuid();
-        var senen = (await platform.SendAsync(HttpMethod.Get, "/api/units/by-code/31.71.04")).GetProperty("id").GetGuid();
-        var gambir = (await platform.SendAsync(HttpMethod.Get, "/api/units/by-code/31.71.01")).GetProperty("id").GetGuid();
+        var kwitang = await platform.KwitangAsync();
+        var senen = await platform.UnitIdAsync("31.71.04");
+        var gambir = await platform.UnitIdAsync("31.71.01");
         var staff = await platform.TokenAsync("staff.kwitang@tinjau.local", "evaluations");
         var note = $"Laporan triwulan Kwitang {Guid.NewGuid():N}"[..36];
 

@@ -28,7 +28,7 @@ public sealed class UnitRoutingTests(PortalPlatformFixture platform)
         }, expected: 201);
         var number = filed.GetProperty("trackingNumber").GetString()!;
         var id = filed.GetProperty("id").GetGuid();
-        var kwitang = (await platform.SendAsync(HttpMethod.Get, "/api/units/by-code/31.71.04.1002")).GetProperty("id").GetGuid();
+        var kwitang = await platform.KwitangAsync();
         Assert.Equal(kwitang, filed.GetProperty("unit").GetProperty("id").GetGuid());
         var admin = await platform.TokenAsync("complaint-admin@tinjau.local", "complaints");
         // Verified: Koordinasi, still with Kwitang (its pin's kelurahan), so the unit may route it on.
@@ -72,7 +72,7 @@ public sealed class UnitRoutingTests(PortalPlatformFixture platform)
         await Assertions.Expect(page.GetByText("Aduan sudah didisposisikan dan kini ditangani unit tujuan")).ToBeVisibleAsync();
         await page.InspectAsync("petugas-aduan-didisposisikan-360-id");
 
-        var senen = (await platform.SendAsync(HttpMethod.Get, "/api/units/by-code/31.71.04")).GetProperty("id").GetGuid();
+        var senen = await platform.UnitIdAsync("31.71.04");
         var stored = await platform.SendAsync(HttpMethod.Get, $"/api/complaints/{id}", admin);
         Assert.Equal("Disposisi", stored.GetProperty("status").GetString());
         Assert.Equal(senen, stored.GetProperty("unit").GetProperty("id").GetGuid());
