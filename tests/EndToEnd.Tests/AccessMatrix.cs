@@ -102,6 +102,7 @@ public static class AccessTable
         Only(Admin, "POST", "/api/identity/users/{unknown}/lock", null),
         Only(Admin, "POST", "/api/identity/users/{unknown}/unlock", null),
         Only(Admin, "GET", "/api/identity/audit", null),
+        Only(EvaluatorsOnly, "GET", "/api/identity/evaluators", null),
 
         // Complaints: intake, tracking and Open311 need no account; lists are scoped by role inside the service;
         // the workflow is for government staff (which staff may do what to which complaint is the service's rule).

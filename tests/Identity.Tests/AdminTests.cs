@@ -116,4 +116,33 @@ public sealed class AdminTests(IdentityFixture fixture)
         var audit = await admin.GetFromJsonAsync<JsonElement>($"/api/identity/audit?targetUserId={id}");
         Assert.Equal(["user.unlocked", "user.locked", "user.created"], audit.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("action").GetString()));
     }
+
+    [Fact]
+    public async Task Evaluators_list_the_evaluators_a_team_can_name_with_their_token_subject_and_name_only()
+    {
+        using var admin = fixture.CreateClient(await fixture.TokenForAsync("admin@tinjau.local"));
+        var email = $"evaluator-{Guid.NewGuid():N}@tinjau.local";
+        using var created = await admin.PostAsJsonAsync("/api/identity/users", new
+        {
+            email, displayName = "Evaluator Uji", password = "Sementara2026", roles = new[] { "evaluator" },
+        });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        using var evaluator = fixture.CreateClient(await fixture.TokenForAsync("evaluator@tinjau.local"));
+        var list = (await evaluator.GetFromJsonAsync<JsonElement>("/api/identity/evaluators")).EnumerateArray().ToList();
+        var entry = Assert.Single(list, e => e.GetProperty("id").GetGuid() == id);
+        Assert.Equal("Evaluator Uji", entry.GetProperty("displayName").GetString());
+        Assert.Equal(["displayName", "id"], entry.EnumerateObject().Select(p => p.Name).Order());
+        // The id is the subject of the evaluator's tokens, the id a team names.
+        var own = IdentityFixture.Read(await fixture.TokenForAsync("evaluator@tinjau.local")).GetClaim("sub").Value;
+        Assert.Contains(list, e => e.GetProperty("id").GetGuid().ToString() == own);
+        Assert.DoesNotContain(list, e => e.GetProperty("displayName").GetString() == "Admin Tinjau");
+
+        // A locked account is not offered; a citizen may not list them.
+        using var locked = await admin.PostAsync($"/api/identity/users/{id}/lock", null);
+        var after = await evaluator.GetFromJsonAsync<JsonElement>("/api/identity/evaluators");
+        Assert.DoesNotContain(after.EnumerateArray(), e => e.GetProperty("id").GetGuid() == id);
+        using var citizen = fixture.CreateClient(await fixture.TokenForAsync("citizen@tinjau.local"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await citizen.GetAsync("/api/identity/evaluators")).StatusCode);
+    }
 }

@@ -13,7 +13,25 @@ public static class UsersApi
         admin.MapPost("/users/{id:guid}/lock", LockAsync);
         admin.MapPost("/users/{id:guid}/unlock", UnlockAsync);
         admin.MapGet("/audit", AuditAsync);
+        // Evaluators put teams together: who can be named in one, and nothing else about them.
+        app.MapGroup("/api/identity").WithTags("Directory").RequireAuthorization(Policies.Evaluator)
+            .MapGet("/evaluators", EvaluatorsAsync).WithSummary("The evaluators a PEKPPP team can name (id and name only; locked accounts left out)");
         return app;
+    }
+
+    /// <summary>An evaluator as a team names them: the subject of their tokens and their display name.</summary>
+    public sealed record EvaluatorResponse(Guid Id, string DisplayName);
+
+    public static async Task<Ok<List<EvaluatorResponse>>> EvaluatorsAsync(IdentityDb db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var evaluators = await db.Users.AsNoTracking()
+            .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == TinjauRoles.Evaluator)))
+            .Where(u => u.LockoutEnd == null || u.LockoutEnd <= now)
+            .OrderBy(u => u.DisplayName).ThenBy(u => u.Id)
+            .Select(u => new EvaluatorResponse(u.Id, u.DisplayName))
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(evaluators);
     }
 
     public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
