@@ -124,7 +124,10 @@ public sealed class AdminTests(IdentityFixture fixture)
         var email = $"evaluator-{Guid.NewGuid():N}@tinjau.local";
         using var created = await admin.PostAsJsonAsync("/api/identity/users", new
         {
-            email, displayName = "Evaluator Uji", password = "Sementara2026", roles = new[] { "evaluator" },
+            email,
+            displayName = "Evaluator Uji",
+            password = "Sementara2026",
+            roles = new[] { "evaluator" },
         });
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 

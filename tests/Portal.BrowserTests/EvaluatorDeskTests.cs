@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -223,6 +224,68 @@ public sealed class EvaluatorDeskTests(PortalPlatformFixture platform)
         await page.GotoAsync("/evaluasi");
         await Assertions.Expect(row.Locator("[data-stage=signed]")).ToHaveAttributeAsync("data-state", "done");
     }
+
+    [Fact]
+    public async Task An_evaluator_opens_a_cycle_and_adds_Kwitang_with_its_team_in_the_portal()
+    {
+        // A year of its own, so no other journey's board or ranking sees this evaluation.
+        const int year = 2097;
+        var name = $"PEKPPP portal {Guid.NewGuid():N}"[..26];
+        var kwitang = await platform.KwitangAsync();
+        var evaluatorToken = await platform.TokenAsync("evaluator@tinjau.local", "identity");
+        var self = (await platform.SendAsync(HttpMethod.Get, "/api/identity/me", evaluatorToken)).GetProperty("id").GetString()!;
+
+        var page = await platform.NewPageAsync(phone: true);
+        await page.SignInAsync("evaluator@tinjau.local", $"/evaluasi?tahun={year}");
+        await page.Locator("[data-new-cycle-link]").ClickAsync();
+        await page.WaitForURLAsync("**/evaluasi/siklus/baru");
+        await page.FillAsync("#year", year.ToString(CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Buat siklus" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#name-error")).ToContainTextAsync("Isi nama siklus");
+        await page.FillAsync("#name", name);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Buat siklus" }).ClickAsync();
+        await page.WaitForURLAsync("**/evaluasi/siklus/*?dibuat=1");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(name);
+        await Assertions.Expect(page.Locator("[data-cycle-empty]")).ToBeVisibleAsync();
+        var cycleId = Guid.Parse(new Uri(page.Url).AbsolutePath.Split('/').Last());
+
+        // Kwitang found by the registry's search; the signed-in evaluator leads by default. Also ticked as a member: the
+        // service's "once in a team" beside the members, nothing added.
+        await page.FillAsync("#q", "Kwitang");
+        await page.Locator("[data-add-lokus] [data-search]").ClickAsync();
+        await page.Locator($"#unit-{kwitang}").CheckAsync();
+        await Assertions.Expect(page.Locator("#lead")).ToHaveValueAsync(self);
+        await page.Locator($"#member-{self}").CheckAsync();
+        await page.Locator("[data-add-lokus] [data-add]").ClickAsync();
+        await Assertions.Expect(page.Locator("#members-error")).ToContainTextAsync("hanya sekali dalam tim");
+        await Assertions.Expect(page.Locator($"#unit-{kwitang}")).ToBeCheckedAsync();
+        Assert.Equal(0, (await CycleAsync(cycleId)).GetProperty("units").GetArrayLength());
+
+        await page.Locator($"#member-{self}").UncheckAsync();
+        await page.Locator("[data-add-lokus] [data-add]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-notice]").Filter(new() { HasText = "ditambahkan ke siklus" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-lokus=\"31.71.04.1002\"]")).ToContainTextAsync("Tim Evaluator (ketua)");
+        var unit = Assert.Single((await CycleAsync(cycleId)).GetProperty("units").EnumerateArray());
+        Assert.Equal(kwitang, unit.GetProperty("unitId").GetGuid());
+        var lead = Assert.Single(unit.GetProperty("team").EnumerateArray());
+        Assert.Equal(self, lead.GetProperty("subjectId").GetString());
+        Assert.Equal("lead", lead.GetProperty("role").GetString());
+        await page.InspectAsync("evaluasi-siklus-360-id");
+
+        // Added twice: one sentence, still one unit. The board shows the cycle with Kwitang at F01.
+        await page.FillAsync("#q", "Kwitang");
+        await page.Locator("[data-add-lokus] [data-search]").ClickAsync();
+        await page.Locator($"#unit-{kwitang}").CheckAsync();
+        await page.Locator("[data-add-lokus] [data-add]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-notice]").Filter(new() { HasText = "sudah ada dalam siklus" })).ToBeVisibleAsync();
+        Assert.Single((await CycleAsync(cycleId)).GetProperty("units").EnumerateArray());
+        await page.GotoAsync($"/evaluasi?tahun={year}");
+        await Assertions.Expect(page.Locator($"[data-cycle=\"{cycleId}\"] [data-board-unit=\"31.71.04.1002\"] [data-stage=f01]"))
+            .ToHaveAttributeAsync("data-state", "current");
+    }
+
+    private async Task<JsonElement> CycleAsync(Guid id) =>
+        await platform.SendAsync(HttpMethod.Get, $"/api/evaluations/cycles/{id}", await platform.TokenAsync("evaluator@tinjau.local", "evaluations"));
 
     [Fact]
     public async Task A_citizen_gets_no_desk_and_leadership_reads_the_board_in_English()

@@ -10,6 +10,9 @@ public sealed record EvaluationSummary(Guid Id, Guid CycleId, Guid UnitId, strin
     IReadOnlyList<TeamMember> Team, string? ReturnReason, int Submissions, DateTimeOffset? SubmittedAt, string? BeritaAcaraSha256,
     IReadOnlyList<Signature> Signatures, decimal? FinalIpp, string? FinalCategory, string? FinalCategoryLabel, DateTimeOffset? FinalizedAt);
 
+/// <summary>An evaluator a team can name: their id is the subject of their tokens.</summary>
+public sealed record EvaluatorEntry(Guid Id, string DisplayName);
+
 public sealed record CycleView(Guid Id, int Year, string Name, bool Mandiri, string Instrument, IReadOnlyList<EvaluationSummary> Units);
 
 public sealed record RubricLevel(int Score, string Description, string Evidence);

@@ -13,6 +13,33 @@ public static class EvaluatorDesk
 
     public static bool IsDeskUser(ClaimsPrincipal user) => Roles.Split(',').Any(user.IsInRole);
 
+    /// <summary>Evaluators (and admins) open cycles and put each unit's team together.</summary>
+    public static bool RunsCycles(ClaimsPrincipal user) => user.IsInRole(TinjauRoles.Evaluator) || user.IsInRole(TinjauRoles.Admin);
+
+    /// <summary>
+    /// The team as the lokus form chose it: the lead, the members and the verifier, named as the directory has them.
+    /// A person chosen twice is sent twice, so the service's "a person is in the team once" lands beside the field.
+    /// </summary>
+    public static List<TeamMember> Team(IReadOnlyList<EvaluatorEntry> evaluators, string? lead, IEnumerable<string> members, string? verifier)
+    {
+        var names = evaluators.ToDictionary(e => e.Id.ToString(), e => e.DisplayName, StringComparer.OrdinalIgnoreCase);
+        var team = new List<TeamMember>();
+        void Add(string? id, string role)
+        {
+            if (!string.IsNullOrWhiteSpace(id) && names.TryGetValue(id, out var name))
+            {
+                team.Add(new TeamMember(id.ToLowerInvariant(), name, role));
+            }
+        }
+        Add(lead, "lead");
+        foreach (var m in members)
+        {
+            Add(m, "member");
+        }
+        Add(verifier, "verifier");
+        return team;
+    }
+
     /// <summary>Unit people record progress on their unit's recommendations (the service checks the unit).</summary>
     public static bool WorksForAUnit(ClaimsPrincipal user) => user.IsInRole(TinjauRoles.UnitStaff) || user.IsInRole(TinjauRoles.UnitHead);
 

@@ -15,6 +15,22 @@ public sealed partial class PlatformApi
         SendAsync<List<CycleView>>(HttpMethod.Get, year is { } y ? $"{Evaluations}/cycles?year={y}" : $"{Evaluations}/cycles", null, ct);
 
     /// <summary>The evaluations the caller may see (unit people: their own units), optionally of one year.</summary>
+    public Task<ApiResult<CycleView>> CycleAsync(Guid id, CancellationToken ct) =>
+        SendAsync<CycleView>(HttpMethod.Get, $"{Evaluations}/cycles/{id}", null, ct);
+
+    /// <summary>A new PEKPPP cycle of a year (evaluators and admins; the current instrument unless named).</summary>
+    public Task<ApiResult<CycleView>> CreateCycleAsync(int? year, string? name, CancellationToken ct) =>
+        SendAsync<CycleView>(HttpMethod.Post, $"{Evaluations}/cycles", JsonContent.Create(new { year, name }, options: Json), ct);
+
+    /// <summary>A unit (lokus) added to a cycle with its team: one lead, members, a verifier; the service checks the team.</summary>
+    public Task<ApiResult<EvaluationSummary>> AddLokusAsync(Guid cycleId, Guid? unitId, IReadOnlyList<TeamMember> team, CancellationToken ct) =>
+        SendAsync<EvaluationSummary>(HttpMethod.Post, $"{Evaluations}/cycles/{cycleId}/units",
+            JsonContent.Create(new { unitId, team = team.Select(m => new { subjectId = m.SubjectId, name = m.Name, role = m.Role }) }, options: Json), ct);
+
+    /// <summary>The evaluators a team can name (the identity service's directory: id and name only).</summary>
+    public Task<ApiResult<List<EvaluatorEntry>>> EvaluatorsAsync(CancellationToken ct) =>
+        SendAsync<List<EvaluatorEntry>>(HttpMethod.Get, "/api/identity/evaluators", null, ct);
+
     public Task<ApiResult<List<EvaluationSummary>>> EvaluationsAsync(int? year, CancellationToken ct) =>
         SendAsync<List<EvaluationSummary>>(HttpMethod.Get, year is { } y ? $"{Evaluations}?year={y}" : Evaluations, null, ct);
 
