@@ -205,6 +205,7 @@ public static class AccessTable
         Only(Except(Staff, "ops"), "GET", "/api/evaluations/ombudsman/units/{kwitang}/readiness?year=2026", null),
         Only(CityWideReaders, "GET", "/api/evaluations/ombudsman/early-warning?year=2026", null),
         Only(CityWideReaders, "GET", "/api/evaluations/scorecards?year=2026", null),
+        Only(CityWideReaders, "GET", "/api/evaluations/figures/units?year=2026", null),
         Only(Except(Staff, "ops"), "GET", "/api/evaluations/scorecards/units/{kwitang}?year=2026", null),
         Public("GET", "/api/evaluations/public/scorecards?year=2026"),
         Public("GET", "/api/evaluations/public/scorecards/units/{kwitang}?year=2026"),

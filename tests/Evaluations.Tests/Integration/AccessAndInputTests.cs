@@ -161,6 +161,19 @@ public class AccessAndInputTests(EvaluationsAppFixture app)
         Assert.Equal(3, a3.GetProperty("suggestedBand").GetProperty("min").GetInt32()); // 0.7 × 0.8333 + 0.3 × 1 = 0.8833 → 3–4
         var readiness = await lead.GetAsync($"/api/evaluations/ombudsman/units/{unitId}/readiness?year=2026").OkJsonAsync();
         Assert.NotEqual("unknown", readiness.GetProperty("zone").GetString());
+
+        // The city's per-unit figures (the leadership map's layers) say the same of the unit, from grouped queries.
+        var figures = (await lead.GetAsync("/api/evaluations/figures/units?year=2026").OkJsonAsync()).EnumerateArray()
+            .Single(f => f.GetProperty("unitId").GetGuid() == unitId);
+        var sidak = json.GetProperty("sidak");
+        Assert.Equal(6, figures.GetProperty("resolved").GetInt32());
+        Assert.Equal(0.8333m, figures.GetProperty("withinSlaShare").GetDecimal());
+        Assert.Equal(1, figures.GetProperty("sidakVisits").GetInt32());
+        Assert.Equal(sidak.GetProperty("findingsLow").GetInt32() + sidak.GetProperty("findingsMedium").GetInt32() + sidak.GetProperty("findingsHigh").GetInt32(),
+            figures.GetProperty("sidakFindings").GetInt32());
+        Assert.Equal(sidak.GetProperty("findingsHigh").GetInt32(), figures.GetProperty("sidakFindingsHigh").GetInt32());
+        using var staff = app.ClientFor("unit-staff", unitId);
+        await staff.GetAsync("/api/evaluations/figures/units?year=2026").StatusAsync(HttpStatusCode.Forbidden);
     }
 
     [Fact]

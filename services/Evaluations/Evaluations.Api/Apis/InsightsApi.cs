@@ -39,6 +39,8 @@ public static class InsightsApi
         cityWide.MapGet("/ombudsman/early-warning", EarlyWarningList).WithTags("Ombudsman readiness")
             .WithSummary("City-wide list of units predicted red, or yellow within the warning margin of red");
 
+        cityWide.MapGet("/figures/units", UnitFigures).WithTags("Scorecards")
+            .WithSummary("Every unit's complaint (resolved, share within SLA) and sidak (visits, findings) figures of a year");
         cityWide.MapGet("/scorecards", Rankings).WithTags("Scorecards").WithSummary("City ranking of a year with per-aspect breakdown and trend (cached)");
         staff.MapGet("/scorecards/units/{unitId:guid}", UnitScorecard).WithTags("Scorecards").WithSummary("A unit's scorecard of a year")
             .ProducesProblems(NotFound, Forbidden);
@@ -65,6 +67,9 @@ public static class InsightsApi
 
     private static async Task<Ok<EarlyWarning>> EarlyWarningList(int? year, InsightOperations insights, CancellationToken ct) =>
         TypedResults.Ok(await insights.EarlyWarningAsync(year, ct));
+
+    private static async Task<Ok<List<UnitFigures>>> UnitFigures(int? year, InsightOperations insights, CancellationToken ct) =>
+        TypedResults.Ok(await insights.UnitFiguresAsync(year, ct));
 
     private static async Task<Ok<Ranking>> Rankings(int? year, InsightOperations insights, CancellationToken ct) =>
         TypedResults.Ok(await insights.RankingAsync(year, ct));

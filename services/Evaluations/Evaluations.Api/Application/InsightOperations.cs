@@ -125,6 +125,8 @@ public sealed class InsightOperations(EvaluationsScope scope, EvaluationsDbConte
             FormattableString.Invariant($"Units predicted red (< {o.YellowFrom}) or yellow within {o.WarningMargin} points of red, lowest first."));
     }
 
+    public Task<List<UnitFigures>> UnitFiguresAsync(int? year, CancellationToken ct) => evidence.UnitFiguresAsync(YearOr(year), ct);
+
     public async Task<Ranking> RankingAsync(int? year, CancellationToken ct) => await scorecards.RankingAsync(YearOr(year), ct);
 
     /// <summary>A unit's scorecard of a year for staff: as <see cref="PublicScorecardAsync"/>, to those who may read the unit.</summary>
