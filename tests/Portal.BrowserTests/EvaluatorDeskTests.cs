@@ -37,7 +37,7 @@ public sealed class EvaluatorDeskTests(PortalPlatformFixture platform)
         var kwitang = await platform.KwitangAsync();
 
         // A sidak visit at Kwitang gives the platform evidence (staff attendance, facilities) behind P3 and S1–S4.
-        await SubmitASidakVisitAsync(kwitang);
+        await platform.SubmitSidakVisitAsync(kwitang);
 
         // The stages before F02 through the API: the cycle, the lokus with its team, F01 filled and submitted by the unit.
         var cycle = await platform.SendAsync(HttpMethod.Post, "/api/evaluations/cycles", evaluator,
@@ -338,15 +338,5 @@ public sealed class EvaluatorDeskTests(PortalPlatformFixture platform)
             .ToHaveAttributeAsync("href", $"/evaluasi/{id}/berita-acara");
         await page.InspectAsync("evaluasi-pdf-503-360-id");
         await context.CloseAsync();
-    }
-
-    private async Task SubmitASidakVisitAsync(Guid unit)
-    {
-        var satgas = await platform.TokenAsync("satgas@tinjau.local", "inspections");
-        var checklist = (await platform.SendAsync(HttpMethod.Get, "/api/inspections/checklists", satgas)).EnumerateArray()
-            .Single(c => c.GetProperty("code").GetString() == "sidak-pelayanan");
-        await platform.SendAsync(HttpMethod.Put, $"/api/inspections/visits/{Guid.NewGuid()}/submission", satgas,
-            Tinjau.Testing.SidakSamples.OneAbsentOfficer(unit, checklist.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("code").GetString()!),
-                -6.1826, 106.8412), expected: 201);
     }
 }

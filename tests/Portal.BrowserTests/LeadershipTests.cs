@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using System.Text.Json;
 using Microsoft.Playwright;
 
@@ -67,6 +69,50 @@ public sealed class LeadershipTests(PortalPlatformFixture platform)
         await Assertions.Expect(phone.Locator($"[data-map-unit=\"{KwitangCode}\"]")).ToHaveAttributeAsync("data-category", category);
         await phone.InspectAsync("pimpinan-360-en");
     }
+
+    [Fact]
+    public async Task The_map_coloured_by_sidak_findings_and_by_SLA_shows_each_units_figures_as_the_service_has_them()
+    {
+        var kwitang = await platform.KwitangAsync();
+        var year = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).Year;
+        var token = await platform.TokenAsync("leadership@tinjau.local", "evaluations");
+        var before = await FiguresAsync(token, year, kwitang);
+        // A sidak visit at Kwitang this year (one officer absent, a finding): its InspectionCompleted reaches the figures.
+        await platform.SubmitSidakVisitAsync(kwitang);
+        var visits = before is { } b ? b.GetProperty("sidakVisits").GetInt32() : 0;
+        JsonElement figures = default;
+        await Tinjau.Testing.Eventually.TrueAsync(async () =>
+        {
+            figures = await FiguresAsync(token, year, kwitang) ?? default;
+            return figures.ValueKind == JsonValueKind.Object && figures.GetProperty("sidakVisits").GetInt32() > visits;
+        }, TimeSpan.FromSeconds(60), "the visit in the evaluations service's figures");
+
+        var page = await platform.NewPageAsync(phone: false);
+        await page.SignInAsync("leadership@tinjau.local", $"/pimpinan?tahun={year}");
+        await page.SelectOptionAsync("#warna", "sidak");
+        await page.Locator("[data-map-layer] button").ClickAsync();
+        await page.WaitForURLAsync($"**/pimpinan?tahun={year}&warna=sidak*");
+        await Assertions.Expect(page.Locator("h2#peta")).ToContainTextAsync("temuan sidak");
+        var pin = page.Locator($"[data-unit-map] [data-map-unit=\"{KwitangCode}\"]");
+        var findings = figures.GetProperty("sidakFindings").GetInt32();
+        var high = figures.GetProperty("sidakFindingsHigh").GetInt32();
+        await Assertions.Expect(pin).ToHaveTextAsync(new Regex($"^{findings}!?$"));
+        await Assertions.Expect(pin).ToHaveAttributeAsync("data-band", findings == 0 ? "clear" : findings <= 2 && high == 0 ? "some" : "many");
+        await Assertions.Expect(pin).ToHaveAttributeAsync("aria-label", new Regex($"{figures.GetProperty("sidakVisits").GetInt32()} kunjungan sidak, {findings} temuan"));
+        await page.InspectAsync("pimpinan-sidak-1280-id");
+
+        // The SLA layer: the share in whole percent, or "–" without a resolved complaint this year.
+        await page.GotoAsync($"/pimpinan?tahun={year}&warna=sla");
+        await Assertions.Expect(page.Locator("h2#peta")).ToContainTextAsync("dalam SLA");
+        var share = figures.GetProperty("withinSlaShare");
+        await Assertions.Expect(pin).ToHaveTextAsync(new Regex(share.ValueKind == JsonValueKind.Number
+            ? $"^{Math.Round(share.GetDecimal() * 100, 0).ToString(CultureInfo.InvariantCulture)}!?$"
+            : "^–!?$"));
+    }
+
+    private async Task<JsonElement?> FiguresAsync(string token, int year, Guid unit) =>
+        (await platform.SendAsync(HttpMethod.Get, $"/api/evaluations/figures/units?year={year}", token)).EnumerateArray()
+            .Cast<JsonElement?>().FirstOrDefault(f => f!.Value.GetProperty("unitId").GetGuid() == unit);
 
     [Fact]
     public async Task Unit_staff_get_a_plain_403_and_no_link_to_the_dashboard()

@@ -150,6 +150,17 @@ public sealed class PortalPlatformFixture : IAsyncLifetime
     /// <summary>Kwitang's id (<see cref="KwitangCode"/>).</summary>
     public Task<Guid> KwitangAsync() => UnitIdAsync(KwitangCode);
 
+    /// <summary>A whole sidak visit at a unit sent by the satgas through the API (one officer absent without reason, a finding).</summary>
+    public async Task SubmitSidakVisitAsync(Guid unit)
+    {
+        var satgas = await TokenAsync("satgas@tinjau.local", "inspections");
+        var checklist = (await SendAsync(HttpMethod.Get, "/api/inspections/checklists", satgas)).EnumerateArray()
+            .Single(c => c.GetProperty("code").GetString() == "sidak-pelayanan");
+        await SendAsync(HttpMethod.Put, $"/api/inspections/visits/{Guid.NewGuid()}/submission", satgas,
+            Tinjau.Testing.SidakSamples.OneAbsentOfficer(unit, checklist.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("code").GetString()!),
+                -6.1826, 106.8412), expected: 201);
+    }
+
     /// <summary>Adds a JPEG (with GPS in its EXIF) to a complaint as its reporter, with the tracking secret; the photo's id.</summary>
     public async Task<Guid> AddPhotoAsync(string trackingNumber, string secret)
     {

@@ -55,18 +55,67 @@ public static class Leadership
 
     public static string Percent(decimal? share) => Percent(share is { } s ? (double?)(double)s : null);
 
+    /// <summary>What the map's pins are coloured by: the IPP category, the share of complaints answered within SLA, or sidak findings.</summary>
+    public static readonly string[] MapLayers = ["ipp", "sla", "sidak"];
+
+    public static string Layer(string? asked) => asked is not null && MapLayers.Contains(asked) ? asked : "ipp";
+
+    /// <summary>The SLA layer's bands: at least 90 %, 75–89 %, below 75 % of resolved complaints answered within SLA.</summary>
+    public static readonly string[] SlaBands = ["hi", "mid", "low"];
+
+    /// <summary>The sidak layer's bands: visited without findings, 1–2 findings and none heavy, 3 or more or any heavy.</summary>
+    public static readonly string[] SidakBands = ["clear", "some", "many"];
+
+    public static (string Fill, string Text) BandColors(string band) => band switch
+    {
+        "hi" or "clear" => ("#1b5e20", "#ffffff"),
+        "mid" or "some" => ("#f9a825", "#1b1b1f"),
+        "low" or "many" => ("#b71c1c", "#ffffff"),
+        _ => ("#5f6368", "#ffffff"),
+    };
+
+    public static string? SlaBand(UnitFigures? f) => f?.WithinSlaShare switch
+    {
+        null => null,
+        >= 0.9m => "hi",
+        >= 0.75m => "mid",
+        _ => "low",
+    };
+
+    public static string? SidakBand(UnitFigures? f) => f is not { SidakVisits: > 0 } v ? null
+        : v.SidakFindings == 0 ? "clear"
+        : v.SidakFindings <= 2 && v.SidakFindingsHigh == 0 ? "some"
+        : "many";
+
     /// <summary>
-    /// The map's pins: each kelurahan and kecamatan with a location, its category of the year (or none), and whether it
-    /// is on the early-warning list. JSON for <c>wwwroot/js/portal.js</c>.
+    /// The map's pins: each kelurahan and kecamatan with a location, what the layer says of it (the IPP category's
+    /// letter, the share within SLA in whole percent, or the number of sidak findings; "–" for nothing yet) and whether
+    /// it is on the early-warning list. JSON for <c>wwwroot/js/portal.js</c>.
     /// </summary>
     public static string PinsJson(IEnumerable<UnitListItem> units, IReadOnlyDictionary<Guid, Scorecard> cards, ISet<Guid> warned, int year,
-        Func<string, string> text) =>
+        Func<string, string> text, string layer = "ipp", IReadOnlyDictionary<Guid, UnitFigures>? figures = null) =>
         JsonSerializer.Serialize(units
             .Where(u => u.Location is { Latitude: not null, Longitude: not null })
             .Select(u =>
             {
                 var card = cards.GetValueOrDefault(u.Id);
-                var (fill, ink) = Colors(card?.Category);
+                var f = figures?.GetValueOrDefault(u.Id);
+                var (band, mark, label) = layer switch
+                {
+                    "sla" => (SlaBand(f), f?.WithinSlaShare is { } share ? PortalCulture.Number(share * 100, 0) : "",
+                        f is { Resolved: > 0 }
+                            ? string.Format(CultureInfo.CurrentCulture, text("LeadPinSla"), u.Name, Percent(f.WithinSlaShare), f.Resolved)
+                            : $"{u.Name}: {text("LeadSla_none")}"),
+                    "sidak" => (SidakBand(f), f is { SidakVisits: > 0 } ? f.SidakFindings.ToString(CultureInfo.CurrentCulture) : "",
+                        f is { SidakVisits: > 0 }
+                            ? string.Format(CultureInfo.CurrentCulture, text("LeadPinSidak"), u.Name, f.SidakVisits, f.SidakFindings, f.SidakFindingsHigh)
+                            : $"{u.Name}: {text("LeadSidak_none")}"),
+                    _ => (card?.Category, card?.Category ?? "",
+                        card is null
+                            ? $"{u.Name}: {text("LeadNoResult")}"
+                            : $"{u.Name}: IPP {PortalCulture.Number(card.Ipp)}, {card.Category} · {card.CategoryLabel}"),
+                };
+                var (fill, ink) = layer == "ipp" ? Colors(card?.Category) : BandColors(band ?? "");
                 return new
                 {
                     code = u.Code,
@@ -74,9 +123,9 @@ public static class Leadership
                     lat = u.Location!.Latitude,
                     lon = u.Location.Longitude,
                     category = card?.Category ?? "",
-                    label = card is null
-                        ? $"{u.Name}: {text("LeadNoResult")}"
-                        : $"{u.Name}: IPP {PortalCulture.Number(card.Ipp)}, {card.Category} · {card.CategoryLabel}",
+                    band = band ?? "",
+                    mark,
+                    label,
                     warned = warned.Contains(u.Id),
                     fill,
                     ink,

@@ -21,3 +21,6 @@ public sealed record EarlyWarning(int Year, IReadOnlyList<Readiness> Units);
 /// <summary>GET /api/complaints/statistics: a period of filing dates, city-wide or of one unit.</summary>
 public sealed record ComplaintStatistics(DateOnly From, DateOnly To, int Total, int Answered, int AnsweredWithinSla, double? ShareAnsweredWithinSla,
     double? MedianWorkingDaysToResolve, int Ratings, double? AverageRating);
+
+/// <summary>A unit's complaint and sidak figures of a year (the evaluations service's read models): the map's layers.</summary>
+public sealed record UnitFigures(Guid UnitId, int Resolved, decimal? WithinSlaShare, int SidakVisits, int SidakFindings, int SidakFindingsHigh);

@@ -15,6 +15,10 @@ public sealed partial class PlatformApi
     public Task<ApiResult<EarlyWarning>> EarlyWarningAsync(int year, CancellationToken ct) =>
         SendAsync<EarlyWarning>(HttpMethod.Get, $"{Evaluations}/ombudsman/early-warning?year={year}", null, ct);
 
+    /// <summary>Every unit's complaint (resolved, within SLA) and sidak (visits, findings) figures of a year.</summary>
+    public Task<ApiResult<List<UnitFigures>>> UnitFiguresAsync(int year, CancellationToken ct) =>
+        SendAsync<List<UnitFigures>>(HttpMethod.Get, $"{Evaluations}/figures/units?year={year}", null, ct);
+
     public Task<ApiResult<Readiness>> ReadinessAsync(Guid unitId, int year, CancellationToken ct) =>
         SendAsync<Readiness>(HttpMethod.Get, $"{Evaluations}/ombudsman/units/{unitId}/readiness?year={year}", null, ct);
 

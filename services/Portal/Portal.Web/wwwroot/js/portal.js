@@ -220,8 +220,8 @@
     });
   }
 
-  // The leadership map: a pin per unit with its IPP category's letter (colour is never the only cue), a link to
-  // the unit's page, and "!" on units of the early-warning list.
+  // The leadership map: a pin per unit with its IPP category's letter, SLA share or sidak findings (colour is never the
+  // only cue), a link to the unit's page, and "!" on units of the early-warning list.
   function unitMaps() {
     document.querySelectorAll('[data-unit-map]').forEach((el) => {
       const map = cityMap(el);
@@ -235,10 +235,11 @@
         a.style.color = p.ink;
         a.dataset.mapUnit = p.code;
         a.dataset.category = p.category;
+        a.dataset.band = p.band;
         a.setAttribute('aria-label', p.label);
-        a.textContent = (p.category || '–') + (p.warned ? '!' : '');
-        // Units without a result stay small and below, so the categories the map is about are not covered.
-        const quiet = !p.category && !p.warned;
+        a.textContent = (p.mark || '–') + (p.warned ? '!' : '');
+        // Units with nothing to show stay small and below, so what the map is about is not covered.
+        const quiet = !p.mark && !p.warned;
         if (quiet) a.classList.add('pin--quiet');
         const size = quiet ? 16 : p.big ? 34 : 28;
         L.marker([p.lat, p.lon], { icon: L.divIcon({ html: a, className: 'pin-icon', iconSize: [size, size] }), keyboard: false,
