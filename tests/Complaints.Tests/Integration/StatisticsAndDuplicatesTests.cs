@@ -70,6 +70,33 @@ public sealed class StatisticsAndDuplicatesTests(ComplaintsFixture fx)
     }
 
     [Fact]
+    public async Task Ordered_by_due_the_list_puts_the_running_deadline_soonest_first_and_closed_complaints_after()
+    {
+        var admin = fx.Admin();
+        var filed = new List<Guid>();
+        for (var i = 0; i < 4; i++)
+        {
+            filed.Add((await fx.Anonymous().FileAsync(Complaints.Body("pkl", CikiniLat + 0.002, CikiniLon - 0.002 * i))).Id);
+        }
+        // Filed in this order; due in another: the second is overdue, the fourth is closed (rejected).
+        var now = DateTimeOffset.UtcNow;
+        foreach (var (id, due) in new[] { (filed[0], now.AddDays(5)), (filed[1], now.AddDays(-1)), (filed[2], now.AddDays(1)) })
+        {
+            await fx.WithDbAsync(db => db.Database.ExecuteSqlInterpolatedAsync($"UPDATE complaints SET \"VerificationDueAt\" = {due} WHERE \"Id\" = {id}"));
+        }
+        await (await admin.PostJsonAsync($"/api/complaints/{filed[3]}/reject", new { reason = "laporan tidak jelas" })).OkJsonAsync();
+
+        var listed = (await (await admin.GetAsync($"/api/complaints?unitId={InMemoryUnitRegistry.Cikini}&pageSize=200&order=due")).OkJsonAsync())
+            .GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).Where(filed.Contains).ToList();
+        Assert.Equal([filed[1], filed[2], filed[0], filed[3]], listed);
+        // The default stays newest first.
+        var newest = (await (await admin.GetAsync($"/api/complaints?unitId={InMemoryUnitRegistry.Cikini}&pageSize=200")).OkJsonAsync())
+            .GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).Where(filed.Contains).ToList();
+        Assert.Equal([filed[3], filed[2], filed[1], filed[0]], newest);
+        Assert.Equal(400, (int)(await admin.GetAsync("/api/complaints?order=deadline")).StatusCode);
+    }
+
+    [Fact]
     public async Task Statistics_per_unit_count_statuses_channels_sla_share_and_rating()
     {
         var admin = fx.Admin();

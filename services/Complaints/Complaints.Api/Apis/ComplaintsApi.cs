@@ -82,7 +82,7 @@ public static class ComplaintsApi
         ClaimsPrincipal user, ComplaintsDb db, ComplaintAccess access, IOptions<ComplaintsOptions> options, CancellationToken ct,
         string? status = null, Guid? unitId = null, string? category = null, string? channel = null,
         string? from = null, string? to = null, int page = 1, int pageSize = 50, string? trackingNumber = null,
-        string? dueBefore = null, string? dueFrom = null, bool mine = false)
+        string? dueBefore = null, string? dueFrom = null, bool mine = false, string? order = null)
     {
         var errors = new FieldErrors();
         // Dates are days in the city's time zone; instants with an offset are taken as they are.
@@ -123,6 +123,10 @@ public static class ComplaintsApi
         if (pageSize is < 1 or > 200)
         {
             errors.Add("pageSize", "Between 1 and 200.");
+        }
+        if (order is not (null or "filed" or "due"))
+        {
+            errors.Add("order", "filed (newest first, the default) or due (the running deadline soonest first).");
         }
         if (errors.Any)
         {
@@ -195,7 +199,8 @@ public static class ComplaintsApi
             query = query.Where(c => c.FiledAt < t);
         }
         var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(c => c.FiledAt).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var ordered = order == "due" ? query.OrderByRunningDeadline() : query.OrderByDescending(c => c.FiledAt);
+        var items = await ordered.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         return TypedResults.Ok(new ComplaintPage(items.Select(Summary).ToList(), page, pageSize, total));
     }
 

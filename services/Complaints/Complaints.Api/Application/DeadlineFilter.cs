@@ -18,4 +18,19 @@ public static class DeadlineFilter
         || ((c.Status == ComplaintStatus.Disposisi || c.Status == ComplaintStatus.Proses || (c.Status == ComplaintStatus.Koordinasi && c.DisposedAt != null))
             && c.AnsweredAt == null && c.FollowUpDueAt >= t)
         || (c.Status == ComplaintStatus.Proses && c.AnsweredAt != null && c.AutoCloseAt >= t));
+
+    /// <summary>
+    /// The running deadline soonest first (an inbox's order), complaints with none running (closed, postponed) after
+    /// them, newest first; in the database, so the first page is the most urgent whatever the unit's backlog.
+    /// </summary>
+    public static IQueryable<Complaint> OrderByRunningDeadline(this IQueryable<Complaint> query) => query
+        .OrderBy(c => ((c.Status == ComplaintStatus.Menunggu || c.Status == ComplaintStatus.Koordinasi) && c.DisposedAt == null)
+            ? c.VerificationDueAt
+            : ((c.Status == ComplaintStatus.Disposisi || c.Status == ComplaintStatus.Proses || (c.Status == ComplaintStatus.Koordinasi && c.DisposedAt != null))
+               && c.AnsweredAt == null)
+                ? c.FollowUpDueAt
+                : (c.Status == ComplaintStatus.Proses && c.AnsweredAt != null)
+                    ? c.AutoCloseAt
+                    : (DateTimeOffset?)null)
+        .ThenByDescending(c => c.FiledAt);
 }

@@ -118,9 +118,12 @@ public sealed partial class PlatformApi(HttpClient http, IHttpContextAccessor co
 
     // ---- officers (unit staff and heads: the service scopes every list and action to the caller's unit) ----
 
-    /// <summary>One page of the complaints the signed-in officer may see (their unit; a head the unit's subtree).</summary>
+    /// <summary>
+    /// One page of the complaints the signed-in officer may see (their unit; a head the unit's subtree), the running
+    /// deadline soonest first, so a backlog longer than a page still shows its most urgent complaints.
+    /// </summary>
     public Task<ApiResult<ComplaintPage>> OfficerComplaintsAsync(int page, CancellationToken ct) =>
-        SendAsync<ComplaintPage>(HttpMethod.Get, FormattableString.Invariant($"/api/complaints?pageSize={OfficerPageSize}&page={page}"), null, ct);
+        SendAsync<ComplaintPage>(HttpMethod.Get, FormattableString.Invariant($"/api/complaints?pageSize={OfficerPageSize}&page={page}&order=due"), null, ct);
 
     public const int OfficerPageSize = 200;
 
