@@ -198,6 +198,24 @@ public sealed class EvaluatorDeskTests(PortalPlatformFixture platform)
         await Assertions.Expect(head.GetByText("Berita acara lengkap dan hasil evaluasi final", new() { Exact = false })).ToBeVisibleAsync();
         await Assertions.Expect(head.Locator("[data-signer=head-of-unit]")).ToHaveAttributeAsync("data-state", "signed");
         await Assertions.Expect(head.Locator("[data-sign]")).ToHaveCountAsync(0);
+
+        // The head tracks the recommendation to done: started, then reported done with its evidence (required).
+        await head.GotoAsync($"/evaluasi/{id}/rekomendasi");
+        var own = head.Locator("[data-recommendation]", new() { HasText = "Pasang papan standar pelayanan" });
+        await own.GetByRole(AriaRole.Button, new() { Name = "Mulai kerjakan" }).ClickAsync();
+        await Assertions.Expect(head.Locator("[data-recommendation]", new() { HasText = "Pasang papan standar pelayanan" })
+            .Locator("[data-recommendation-status]")).ToHaveAttributeAsync("data-recommendation-status", "in-progress");
+        await own.GetByRole(AriaRole.Button, new() { Name = "Laporkan selesai" }).ClickAsync();
+        await Assertions.Expect(head.Locator(".field-error").First).ToContainTextAsync("Tulis bukti penyelesaian");
+        await own.Locator("textarea").FillAsync("Papan standar pelayanan terpasang di ruang tunggu sejak pekan ini (foto di arsip kelurahan).");
+        await own.GetByRole(AriaRole.Button, new() { Name = "Laporkan selesai" }).ClickAsync();
+        await Assertions.Expect(head.GetByText("Rekomendasi dilaporkan selesai.")).ToBeVisibleAsync();
+        await Assertions.Expect(own.Locator("[data-recommendation-status]")).ToHaveAttributeAsync("data-recommendation-status", "done");
+        var recs = await platform.SendAsync(HttpMethod.Get, $"/api/evaluations/{id}/recommendations", lurah);
+        var done = recs.EnumerateArray().Single(r => r.GetProperty("text").GetString()!.StartsWith("Pasang papan standar pelayanan", StringComparison.Ordinal));
+        Assert.Equal("done", done.GetProperty("status").GetString());
+        Assert.Contains("Papan standar pelayanan terpasang", done.GetProperty("doneEvidence").GetString());
+        await head.GotoAsync($"/evaluasi/{id}/berita-acara");
         Assert.Equal("finalized", (await platform.SendAsync(HttpMethod.Get, $"/api/evaluations/{id}", evaluator)).GetProperty("status").GetString());
         await head.EmulateMediaAsync(new() { Media = Media.Print });
         await head.ScreenshotAsync("evaluasi-berita-acara-cetak");

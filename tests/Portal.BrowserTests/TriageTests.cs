@@ -69,6 +69,81 @@ public sealed class TriageTests(PortalPlatformFixture platform)
     }
 
     [Fact]
+    public async Task The_admin_rejects_and_archives_postpones_hands_back_as_not_our_authority_and_confirms_Selesai_in_the_portal()
+    {
+        var admin = await platform.TokenAsync("complaint-admin@tinjau.local", "complaints");
+        var staff = await platform.TokenAsync("staff.kwitang@tinjau.local", "complaints");
+        var kwitang = await platform.KwitangAsync();
+        async Task<(Guid Id, string Number)> FileAsync(int i)
+        {
+            var f = await platform.SendAsync(HttpMethod.Post, "/api/complaints", json: new
+            {
+                category = "jalan-rusak",
+                description = $"Trotoar rusak di Kwitang, titik {i} ({Guid.NewGuid():N}).",
+                latitude = KwitangLat + 0.0006 * i,
+                longitude = KwitangLon - 0.0005 * i,
+                reporter = new { name = "Sari Warga" },
+            }, expected: 201);
+            return (f.GetProperty("id").GetGuid(), f.GetProperty("trackingNumber").GetString()!);
+        }
+        async Task<string> StatusAsync(Guid id) => (await platform.SendAsync(HttpMethod.Get, $"/api/complaints/{id}", admin)).GetProperty("status").GetString()!;
+        var page = await platform.NewPageAsync(phone: true);
+        await page.SignInAsync("complaint-admin@tinjau.local", "/petugas/triase");
+        async Task ActAsync(string number, string action, string? reason, string status)
+        {
+            if (page.Url.Contains($"/petugas/aduan/{number}", StringComparison.Ordinal) is false)
+            {
+                await page.GotoAsync($"/petugas/aduan/{number}");
+            }
+            var form = page.Locator($"[data-action={action}]");
+            if (await form.GetAttributeAsync("open") is null)
+            {
+                await form.Locator("summary").ClickAsync();
+            }
+            if (reason is not null)
+            {
+                await page.FillAsync($"#{action}-reason", reason);
+            }
+            await form.Locator("button[type=submit]").ClickAsync();
+            await Assertions.Expect(page.Locator("[data-status]").First).ToHaveAttributeAsync("data-status", status);
+        }
+
+        // Rejected (the reason is required beside its field), then archived.
+        var rejected = await FileAsync(1);
+        await page.GotoAsync($"/petugas/aduan/{rejected.Number}");
+        await page.Locator("[data-action=reject] summary").ClickAsync();
+        await page.Locator("[data-action=reject] button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("#reject-reason-error")).ToContainTextAsync("Tulis alasan");
+        Assert.Equal("Menunggu", await StatusAsync(rejected.Id));
+        await ActAsync(rejected.Number, "reject", "Laporan tidak memuat lokasi yang dapat diperiksa.", "Ditolak");
+        await ActAsync(rejected.Number, "archive", null, "Diarsipkan");
+        Assert.Equal("Diarsipkan", await StatusAsync(rejected.Id));
+
+        // Postponed until a day, with its reason.
+        var postponed = await FileAsync(2);
+        await page.GotoAsync($"/petugas/aduan/{postponed.Number}");
+        await page.Locator("[data-action=postpone] summary").ClickAsync();
+        await page.FillAsync("#postpone-until", DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await ActAsync(postponed.Number, "postpone", "Menunggu jadwal perbaikan trotoar dari Sudin Bina Marga.", "Ditunda");
+        Assert.Equal("Ditunda", await StatusAsync(postponed.Id));
+
+        // Not the city's authority.
+        var elsewhere = await FileAsync(3);
+        await ActAsync(elsewhere.Number, "not-our-authority", "Jalan nasional: kewenangan Kementerian PU.", "BukanWewenang");
+        Assert.Equal("BukanWewenang", await StatusAsync(elsewhere.Id));
+
+        // Answered by Kwitang: the admin confirms it Selesai.
+        var answered = await FileAsync(4);
+        await platform.SendAsync(HttpMethod.Post, $"/api/complaints/{answered.Id}/verify", admin, new { note = "Lokasi jelas." });
+        await platform.SendAsync(HttpMethod.Post, $"/api/complaints/{answered.Id}/dispose", admin, new { unitId = kwitang, reason = "Wilayah Kwitang." });
+        await platform.SendAsync(HttpMethod.Post, $"/api/complaints/{answered.Id}/start", staff);
+        await platform.SendAsync(HttpMethod.Post, $"/api/complaints/{answered.Id}/answer", staff, new { answer = "Trotoar sudah ditambal petugas PPSU." });
+        await ActAsync(answered.Number, "confirm", null, "Selesai");
+        Assert.Equal("Selesai", await StatusAsync(answered.Id));
+        await page.InspectAsync("triase-selesai-360-id");
+    }
+
+    [Fact]
     public async Task Two_reports_near_each_other_are_shown_side_by_side_merged_and_the_filtered_list_exports_without_a_hidden_reporter()
     {
         // Kenari, away from the other tests' pins; the second is 40 m from the first: a probable duplicate.
