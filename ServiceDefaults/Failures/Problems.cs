@@ -1,3 +1,8 @@
+using System.Collections;
+using System.Collections.Concurrent;
+using System.ComponentModel.DataAnnotations;
+using System.Reflection;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -40,9 +45,19 @@ public static class Problems
         TypedResults.Problem(detail: detail, statusCode: status, title: title, type: type);
 }
 
-/// <summary>Field errors collected while checking a request; keys are camelCase JSON paths (<c>weekly[0].closes</c>).</summary>
+/// <summary>
+/// Field errors collected while checking a request; keys are camelCase JSON paths (<c>weekly[0].closes</c>). The
+/// request's shape is declared on its record with data annotations and read by <see cref="Check"/>; the rules that
+/// need other fields, configuration or stored data are added by the operation to the same errors, so a caller hears
+/// of every mistake in one answer.
+/// </summary>
 public sealed class FieldErrors
 {
+    /// <summary>Nested errors stop here: the first hundred fields are enough to mend a request, a hostile one gets no more.</summary>
+    private const int MaxFields = 100;
+
+    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> NestedByType = new();
+
     private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
 
     public bool Any => _errors.Count > 0;
@@ -58,7 +73,71 @@ public sealed class FieldErrors
 
     public bool Has(string field) => _errors.ContainsKey(field);
 
+    /// <summary>
+    /// Checks <paramref name="request"/>'s data annotations (<c>[Required]</c>, <c>[StringLength]</c>, <c>[Range]</c> on
+    /// its properties) with the framework's <see cref="Validator"/>, then each item of its lists and each object of the
+    /// platform's own request types below it, under <c>name[i]</c> and <c>name.</c> paths.
+    /// </summary>
+    public FieldErrors Check(object? request, string prefix = "")
+    {
+        if (request is null || _errors.Count >= MaxFields)
+        {
+            return this;
+        }
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(request, new ValidationContext(request), results, validateAllProperties: true);
+        foreach (var result in results)
+        {
+            foreach (var member in result.MemberNames)
+            {
+                Add(PathOf(prefix, member), result.ErrorMessage ?? "Invalid.");
+            }
+        }
+        foreach (var property in NestedByType.GetOrAdd(request.GetType(), NestedProperties))
+        {
+            var path = PathOf(prefix, property.Name);
+            switch (property.GetValue(request))
+            {
+                case IList list:
+                    for (var i = 0; i < list.Count && _errors.Count < MaxFields; i++)
+                    {
+                        Check(list[i], $"{path}[{i}]");
+                    }
+                    break;
+                case { } nested:
+                    Check(nested, path);
+                    break;
+            }
+        }
+        return this;
+    }
+
     public Dictionary<string, string[]> ToDictionary() => _errors.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
 
     public ValidationProblem ToProblem() => Problems.Validation(ToDictionary());
+
+    private static string PathOf(string prefix, string member)
+    {
+        var name = JsonNamingPolicy.CamelCase.ConvertName(member);
+        return prefix.Length == 0 ? name : $"{prefix}.{name}";
+    }
+
+    /// <summary>Properties holding the platform's own request types, or lists of them: the ones <see cref="Check"/> walks into.</summary>
+    private static PropertyInfo[] NestedProperties(Type type) =>
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetIndexParameters().Length == 0 && IsOwnRequestType(ItemType(p.PropertyType)))
+            .ToArray();
+
+    private static Type ItemType(Type type) =>
+        type != typeof(string) && type.IsGenericType && typeof(IList).IsAssignableFrom(type) ? type.GetGenericArguments()[0] : type;
+
+    private static bool IsOwnRequestType(Type type) =>
+        type.IsClass && type != typeof(string) && type.Assembly.GetName().Name?.StartsWith("Tinjau.", StringComparison.Ordinal) == true;
+}
+
+/// <summary>How the platform reads free text from a request.</summary>
+public static class RequestText
+{
+    /// <summary>Trimmed, or null when blank.</summary>
+    public static string? Trimmed(this string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -1,8 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Tinjau.Evaluations.Api.Apis;
 
-public sealed record SignRequest(string? As, string? DocumentSha256, string? Name);
+public sealed record SignRequest(string? As, [property: Required, StringLength(64)] string? DocumentSha256, [property: StringLength(200)] string? Name);
 
 /// <summary>A signature the berita acara needs; <see cref="Turn"/>: it may be given now (members, then the lead, then the head of unit).</summary>
 public sealed record RequiredSignature(string As, string? SubjectId, string? Name, bool Signed, bool Turn);

@@ -1,13 +1,14 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Tinjau.Evaluations.Api.Apis;
 
-public sealed record CycleRequest(int? Year, string? Name, bool? Mandiri, string? InstrumentCode, int? InstrumentVersion, CycleSchedule? Schedule);
+public sealed record CycleRequest(int? Year, [property: Required, StringLength(200)] string? Name, bool? Mandiri, string? InstrumentCode, int? InstrumentVersion, CycleSchedule? Schedule);
 
 public sealed record CycleResponse(Guid Id, int Year, string Name, bool Mandiri, string Instrument, Guid InstrumentId, CycleSchedule Schedule,
     IReadOnlyList<EvaluationSummary> Units, DateTimeOffset CreatedAt);
 
-public sealed record TeamMemberRequest(string? SubjectId, string? Name, string? Role);
+public sealed record TeamMemberRequest([property: Required, StringLength(100)] string? SubjectId, [property: Required, StringLength(200)] string? Name, string? Role);
 
 public sealed record AddUnitRequest(Guid? UnitId, List<TeamMemberRequest>? Team);
 

@@ -1,16 +1,17 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Tinjau.Evaluations.Api.Apis;
 
-public sealed record LinkRequest(string? Url, string? Title);
+public sealed record LinkRequest(string? Url, [property: StringLength(300)] string? Title);
 
-public sealed record F01AnswerRequest(int? SelfScore, string? Note, List<LinkRequest>? Links, List<Guid>? DocumentIds);
+public sealed record F01AnswerRequest([property: Required, Range(0, 5)] int? SelfScore, [property: StringLength(4000)] string? Note, List<LinkRequest>? Links, List<Guid>? DocumentIds);
 
-public sealed record F02ScoreRequest(int? Score, string? Notes, string? FieldObservation);
+public sealed record F02ScoreRequest([property: Required, Range(0, 5)] int? Score, [property: StringLength(4000)] string? Notes, [property: StringLength(4000)] string? FieldObservation);
 
-public sealed record VerificationRequest(int? Score, string? Reason);
+public sealed record VerificationRequest([property: Required, Range(0, 5)] int? Score, [property: Required, StringLength(4000)] string? Reason);
 
-public sealed record ReturnRequest(string? Reason);
+public sealed record ReturnRequest([property: Required, StringLength(2000)] string? Reason);
 
 public sealed record DocumentInfo(Guid Id, string FileName, string ContentType, long SizeBytes, string Sha256, DateTimeOffset UploadedAt);
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Tinjau.Evaluations.Api.Apis;
@@ -13,7 +14,7 @@ public sealed record ChecklistView(Guid UnitId, IReadOnlyList<ChecklistItemView>
 
 public sealed record ChecklistRequest(List<ChecklistAnswerRequest>? Items);
 
-public sealed record ChecklistAnswerRequest(string? Code, bool? Met, string? Note);
+public sealed record ChecklistAnswerRequest(string? Code, bool? Met, [property: StringLength(2000)] string? Note);
 
 public sealed record ReadinessView(Guid UnitId, int Year, decimal? PredictedScore, string Zone, IReadOnlyList<ReadinessComponent> Components, string Rule,
     ComplaintStats Complaints, SidakStats Sidak, ChecklistView Checklist, IReadOnlyList<string> Missing);

@@ -1,10 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Tinjau.Evaluations.Api.Apis;
 
 public sealed record InstrumentSummary(Guid Id, string Code, int Version, string Name, string Source, int Aspects, int Indicators, DateTimeOffset CreatedAt);
 
-public sealed record InstrumentRequest(string? Code, string? Name, string? Source, List<AspectDefinition>? Aspects, List<CategoryBand>? CategoryBands,
+public sealed record InstrumentRequest([property: Required, StringLength(40)] string? Code, [property: Required, StringLength(300)] string? Name, [property: StringLength(500)] string? Source, List<AspectDefinition>? Aspects, List<CategoryBand>? CategoryBands,
     List<QuestionnaireItem>? Questionnaire);
 
 /// <summary>Instrument versions as data; what each does is in <see cref="InstrumentOperations"/>.</summary>

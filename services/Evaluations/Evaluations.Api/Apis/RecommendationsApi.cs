@@ -1,12 +1,13 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Tinjau.Evaluations.Api.Apis;
 
-public sealed record RecommendationRequest(string? Text, string? AspectCode, Guid? OwnerUnitId, DateOnly? DueOn, int? DueInWorkingDays);
+public sealed record RecommendationRequest([property: Required, StringLength(4000)] string? Text, string? AspectCode, Guid? OwnerUnitId, DateOnly? DueOn, int? DueInWorkingDays);
 
-public sealed record ProgressRequest(string? Progress);
+public sealed record ProgressRequest([property: StringLength(4000)] string? Progress);
 
-public sealed record DoneRequest(string? Evidence, List<LinkRequest>? Links);
+public sealed record DoneRequest([property: Required, StringLength(4000)] string? Evidence, List<LinkRequest>? Links);
 
 public sealed record RecommendationView(Guid Id, Guid EvaluationId, Guid EvaluatedUnitId, int Year, Guid OwnerUnitId, string? AspectCode, string Text,
     DateOnly DueOn, string Status, bool Overdue, string? Progress, string? DoneEvidence, IReadOnlyList<EvidenceLink> DoneLinks, DateTimeOffset? DoneAt,

@@ -1,8 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Tinjau.Evaluations.Api.Apis;
 
-public sealed record SkmSurveyRequest(Guid? UnitId, int? Year, string? Period, string? ServiceName, int? Population);
+public sealed record SkmSurveyRequest(Guid? UnitId, int? Year, [property: Required, StringLength(40)] string? Period, [property: StringLength(200)] string? ServiceName, int? Population);
 
 public sealed record SkmSurveyView(Guid Id, Guid UnitId, string UnitName, int Year, string Period, string? ServiceName, int Population,
     int MinimumSample, string PublicLink, bool Closed, DateTimeOffset CreatedAt)

@@ -34,13 +34,11 @@ public sealed class BeritaAcaraSigning(EvaluationLoader loader, EvaluationsScope
 
     public Task<Outcome<BeritaAcaraView>> SignAsync(Guid id, SignRequest request, CancellationToken ct) => loader.WithAsync<BeritaAcaraView>(id, async e =>
     {
-        var errors = new FieldErrors();
+        var errors = new FieldErrors().Check(request);
         if (request.As is null || !SignatureRoles.All.Contains(request.As))
         {
             errors.Add("as", $"One of: {string.Join(", ", SignatureRoles.All)}.");
         }
-        errors.Required("documentSha256", request.DocumentSha256, 64);
-        errors.Optional("name", request.Name, 200);
         if (Refusal.Of(errors) is { } invalid)
         {
             return invalid;

@@ -11,12 +11,11 @@ public sealed class CycleOperations(EvaluationLoader loader, EvaluationsScope sc
         {
             return Refusal.Forbidden("Only evaluators open cycles; a unit head may open a mandiri cycle.");
         }
-        var errors = new FieldErrors();
+        var errors = new FieldErrors().Check(request);
         if (request.Year is not (>= 2000 and <= 2100))
         {
             errors.Add("year", "A year from 2000 to 2100.");
         }
-        errors.Required("name", request.Name, 200);
         var s = request.Schedule;
         if (s is not null)
         {
@@ -94,7 +93,7 @@ public sealed class CycleOperations(EvaluationLoader loader, EvaluationsScope sc
         {
             return Refusal.NotFound($"There is no cycle {id}.");
         }
-        var errors = new FieldErrors();
+        var errors = new FieldErrors().Check(request);
         if (request.UnitId is null || request.UnitId == Guid.Empty)
         {
             errors.Add("unitId", "Required.");
@@ -137,8 +136,6 @@ public sealed class CycleOperations(EvaluationLoader loader, EvaluationsScope sc
                 errors.Add($"team[{i}]", "Required.");
                 continue;
             }
-            errors.Required($"team[{i}].subjectId", m.SubjectId, 100);
-            errors.Required($"team[{i}].name", m.Name, 200);
             if (m.Role is null || !TeamRoles.All.Contains(m.Role))
             {
                 errors.Add($"team[{i}].role", $"One of: {string.Join(", ", TeamRoles.All)}.");

@@ -31,14 +31,12 @@ public sealed class FormOperations(EvaluationLoader loader, EvaluationsScope sco
             ? await then(definition)
             : Refusal.NotFound($"The instrument has no indicator {indicator}.");
 
-    /// <summary>F02 and verification of one indicator: who may, the indicator, and its <c>score</c> checked first.</summary>
-    private Task<Outcome<T>> OnIndicatorAsync<T>(Guid id, string indicator, Func<EvaluationsScope, Evaluation, bool> may, string what, int? score,
+    /// <summary>F02 and verification of one indicator: who may, the indicator, and the request's shape checked first.</summary>
+    private Task<Outcome<T>> OnIndicatorAsync<T>(Guid id, string indicator, Func<EvaluationsScope, Evaluation, bool> may, string what, object request,
         Func<Evaluation, IndicatorDefinition, FieldErrors, Task<Outcome<T>>> then, CancellationToken ct) =>
         loader.WithAsync<T>(id, may, what, e => IndicatorAsync<T>(e, indicator, definition =>
         {
-            var errors = new FieldErrors();
-            errors.Score("score", score);
-            return then(e, definition, errors);
+            return then(e, definition, new FieldErrors().Check(request));
         }, ct), ct);
 
     public Task<Outcome<F01View>> F01Async(Guid id, CancellationToken ct) => loader.WithAsync<F01View>(id, async e =>
@@ -56,9 +54,7 @@ public sealed class FormOperations(EvaluationLoader loader, EvaluationsScope sco
     public Task<Outcome<F01Answer>> AnswerF01Async(Guid id, string indicator, F01AnswerRequest request, CancellationToken ct) =>
         AsUnitMemberAsync<F01Answer>(id, e => IndicatorAsync<F01Answer>(e, indicator, async definition =>
         {
-            var errors = new FieldErrors();
-            errors.Score("selfScore", request.SelfScore);
-            errors.Optional("note", request.Note, 4000);
+            var errors = new FieldErrors().Check(request);
             var links = EvidenceLinks.Check(errors, request.Links, max: 20);
             var documentIds = request.DocumentIds?.Distinct().ToList() ?? [];
             if (documentIds.Count > 0)
@@ -91,8 +87,7 @@ public sealed class FormOperations(EvaluationLoader loader, EvaluationsScope sco
     public Task<Outcome<EvaluationSummary>> ReturnF01Async(Guid id, ReturnRequest request, CancellationToken ct) =>
         loader.WithAsync<EvaluationSummary>(id, (s, e) => s.CanScore(e), "return F01", async e =>
         {
-            var errors = new FieldErrors();
-            errors.Required("reason", request.Reason, 2000);
+            var errors = new FieldErrors().Check(request);
             if (Refusal.Of(errors) is { } invalid)
             {
                 return invalid;
@@ -166,10 +161,8 @@ public sealed class FormOperations(EvaluationLoader loader, EvaluationsScope sco
         }, ct);
 
     public Task<Outcome<F02Score>> ScoreF02Async(Guid id, string indicator, F02ScoreRequest request, CancellationToken ct) =>
-        OnIndicatorAsync<F02Score>(id, indicator, (s, e) => s.CanScore(e), "score F02", request.Score, async (e, definition, errors) =>
+        OnIndicatorAsync<F02Score>(id, indicator, (s, e) => s.CanScore(e), "score F02", request, async (e, definition, errors) =>
         {
-            errors.Optional("notes", request.Notes, 4000);
-            errors.Optional("fieldObservation", request.FieldObservation, 4000);
             SuggestionDecision? decision = null;
             if (definition.PlatformEvidence is not null && request.Score is { } sc)
             {
@@ -203,9 +196,8 @@ public sealed class FormOperations(EvaluationLoader loader, EvaluationsScope sco
         }, ct);
 
     public Task<Outcome<VerifiedScore>> VerifyAsync(Guid id, string indicator, VerificationRequest request, CancellationToken ct) =>
-        OnIndicatorAsync<VerifiedScore>(id, indicator, (s, e) => s.CanVerify(e), "verify scores", request.Score, async (e, definition, errors) =>
+        OnIndicatorAsync<VerifiedScore>(id, indicator, (s, e) => s.CanVerify(e), "verify scores", request, async (e, definition, errors) =>
         {
-            errors.Required("reason", request.Reason, 4000);
             if (Refusal.Of(errors) is { } invalid)
             {
                 return invalid;
@@ -250,7 +242,6 @@ public static class EvidenceLinks
                 errors.Add($"links[{i}].url", "An absolute http(s) URL of at most 2,000 characters.");
                 continue;
             }
-            errors.Optional($"links[{i}].title", l.Title, 300);
             links.Add(new EvidenceLink(l.Url, l.Title));
         }
         return links;

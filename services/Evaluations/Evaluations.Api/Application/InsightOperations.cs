@@ -50,7 +50,7 @@ public sealed class InsightOperations(EvaluationsScope scope, EvaluationsDbConte
         {
             return Refusal.Forbidden("Only the unit's own staff record its checklist.");
         }
-        var errors = new FieldErrors();
+        var errors = new FieldErrors().Check(request);
         var definitions = ombudsman.Value.EffectiveItems;
         var items = request.Items ?? [];
         var answers = new List<ChecklistAnswer>();
@@ -66,7 +66,6 @@ public sealed class InsightOperations(EvaluationsScope scope, EvaluationsDbConte
             {
                 errors.Add($"items[{i}].met", "Required.");
             }
-            errors.Optional($"items[{i}].note", item.Note, 2000);
             answers.Add(new ChecklistAnswer(item.Code, item.Met ?? false, item.Note));
         }
         if (Refusal.Of(errors) is { } invalid)

@@ -18,10 +18,7 @@ public sealed class InstrumentOperations(EvaluationsDbContext db, CityClock cloc
 
     public async Task<Outcome<Instrument>> CreateAsync(InstrumentRequest request, CancellationToken ct)
     {
-        var errors = new FieldErrors();
-        errors.Required("code", request.Code, 40);
-        errors.Required("name", request.Name, 300);
-        errors.Optional("source", request.Source, 500);
+        var errors = new FieldErrors().Check(request);
         var aspects = request.Aspects ?? [];
         var bands = request.CategoryBands ?? PekpppInstrumentV1.DefaultBands();
         var questionnaire = request.Questionnaire ?? [];

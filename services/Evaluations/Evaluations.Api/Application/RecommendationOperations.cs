@@ -10,8 +10,7 @@ public sealed class RecommendationOperations(EvaluationLoader loader, Evaluation
     public Task<Outcome<RecommendationView>> AddAsync(Guid id, RecommendationRequest request, CancellationToken ct) =>
         loader.WithAsync<RecommendationView>(id, (s, e) => s.CanScore(e), "add recommendations", async e =>
         {
-            var errors = new FieldErrors();
-            errors.Required("text", request.Text, 4000);
+            var errors = new FieldErrors().Check(request);
             var instrument = await index.InstrumentOfAsync(e, ct);
             if (request.AspectCode is not null && instrument.Aspects.All(a => a.Code != request.AspectCode))
             {
@@ -82,13 +81,13 @@ public sealed class RecommendationOperations(EvaluationLoader loader, Evaluation
 
     public Task<Outcome<RecommendationView>> StartAsync(Guid rid, ProgressRequest request, CancellationToken ct) => AsOwnerAsync(rid, errors =>
     {
-        errors.Optional("progress", request.Progress, 4000);
+        errors.Check(request);
         return r => r.Start(request.Progress);
     }, ct);
 
     public Task<Outcome<RecommendationView>> DoneAsync(Guid rid, DoneRequest request, CancellationToken ct) => AsOwnerAsync(rid, errors =>
     {
-        errors.Required("evidence", request.Evidence, 4000);
+        errors.Check(request);
         var links = new List<EvidenceLink>();
         var requested = request.Links ?? [];
         for (var i = 0; i < requested.Count; i++)

@@ -19,7 +19,7 @@ public sealed class SkmOperations(EvaluationsScope scope, IUnitRegistryClient un
 
     public async Task<Outcome<SkmSurveyView>> CreateAsync(SkmSurveyRequest request, CancellationToken ct)
     {
-        var errors = new FieldErrors();
+        var errors = new FieldErrors().Check(request);
         if (request.UnitId is null || request.UnitId == Guid.Empty)
         {
             errors.Add("unitId", "Required.");
@@ -28,8 +28,6 @@ public sealed class SkmOperations(EvaluationsScope scope, IUnitRegistryClient un
         {
             errors.Add("year", "A year from 2000 to 2100.");
         }
-        errors.Required("period", request.Period, 40);
-        errors.Optional("serviceName", request.ServiceName, 200);
         if (request.Population is not (>= 1 and <= 100_000_000))
         {
             errors.Add("population", "The number of service users in the period, at least 1.");

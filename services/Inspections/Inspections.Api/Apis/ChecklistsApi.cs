@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Tinjau.Inspections.Api.Apis;
 
 public sealed record ChecklistView(Guid Id, string Code, int Version, string Title, IReadOnlyList<ChecklistItem> Items, DateTimeOffset CreatedAt)
@@ -6,10 +8,11 @@ public sealed record ChecklistView(Guid Id, string Code, int Version, string Tit
 }
 
 /// <summary>A new version of a checklist: the latest version's items, minus <c>remove</c>, plus <c>add</c>.</summary>
-public sealed record NewChecklistVersionRequest(string? Title, List<ChecklistItemRequest>? Add, List<string>? Remove);
+public sealed record NewChecklistVersionRequest([property: StringLength(300)] string? Title, List<ChecklistItemRequest>? Add, List<string>? Remove);
 
 /// <summary><c>text</c> in Indonesian; <c>textEn</c> an optional English translation.</summary>
-public sealed record ChecklistItemRequest(string? Code, string? Text, string? TextEn = null);
+public sealed record ChecklistItemRequest([property: Required, StringLength(100)] string? Code, [property: Required, StringLength(500)] string? Text,
+    [property: StringLength(500)] string? TextEn = null);
 
 public static class ChecklistsApi
 {

@@ -1,15 +1,18 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Tinjau.Inspections.Api.Apis;
 
-public sealed record ClarificationRequestBody(Guid? Id, string? Question);
+public sealed record ClarificationRequestBody(Guid? Id, [property: Required, StringLength(4000)] string? Question);
 
-public sealed record AnswerBody(string? Answer);
+public sealed record AnswerBody([property: Required, StringLength(8000)] string? Answer);
 
 public sealed record ReviewBody(string? Note);
 
 /// <summary>Escalation: the officer (default: the one the finding names), the direct superior, and optionally a level.</summary>
-public sealed record EscalateBody(Guid? SanctionId, string? Note, Guid? OfficerId, string? SuperiorName, string? SuperiorPosition, string? Level);
+public sealed record EscalateBody(Guid? SanctionId, [property: StringLength(4000)] string? Note, Guid? OfficerId, [property: Required, StringLength(200)] string? SuperiorName,
+    [property: StringLength(200)] string? SuperiorPosition, string? Level);
 
-public sealed record DecisionBody(string? Decision, string? Level, string? DecidedBy, string? Note);
+public sealed record DecisionBody(string? Decision, string? Level, [property: Required, StringLength(200)] string? DecidedBy, [property: StringLength(4000)] string? Note);
 
 public sealed record ClarificationView(Guid Id, Guid FindingId, Guid VisitId, Guid UnitId, string Question, DateTimeOffset RequestedAt,
     DateTimeOffset DueAt, string Status, bool Overdue, string? Answer, DateTimeOffset? AnsweredAt, bool AnsweredLate, string? ReviewNote,

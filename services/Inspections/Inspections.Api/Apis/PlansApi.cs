@@ -1,9 +1,11 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Tinjau.Inspections.Api.Apis;
 
-public sealed record PlanRequest(Guid? Id, string? Title, DateOnly? WindowStart, DateOnly? WindowEnd, List<Guid>? UnitIds,
-    List<string>? TeamMembers, string? Notes);
+public sealed record PlanRequest(Guid? Id, [property: Required, StringLength(300)] string? Title, DateOnly? WindowStart, DateOnly? WindowEnd, List<Guid>? UnitIds,
+    List<string>? TeamMembers, [property: StringLength(4000)] string? Notes);
 
-public sealed record CancelPlanRequest(string? Reason);
+public sealed record CancelPlanRequest([property: Required, StringLength(2000)] string? Reason);
 
 public sealed record PlanView(Guid Id, string Title, DateOnly WindowStart, DateOnly WindowEnd, IReadOnlyList<Guid> UnitIds,
     IReadOnlyList<string> TeamMembers, string? Notes, string Status, string CreatedBy, DateTimeOffset CreatedAt,

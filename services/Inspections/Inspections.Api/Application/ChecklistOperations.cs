@@ -16,15 +16,20 @@ public sealed class ChecklistOperations(InspectionsDb db, InspectionsScope scope
 
     public async Task<Outcome<ChecklistView>> AddVersionAsync(string code, NewChecklistVersionRequest request, CancellationToken ct)
     {
-        var errors = new FieldErrors();
-        var title = errors.Optional(request.Title, "title", 300);
+        var errors = new FieldErrors().Check(request);
+        var title = request.Title.Trimmed();
         var add = new List<ChecklistItem>();
         for (var i = 0; i < (request.Add?.Count ?? 0); i++)
         {
             var item = request.Add![i];
-            var itemCode = errors.Required(item?.Code, $"add[{i}].code", 100);
-            var text = errors.Required(item?.Text, $"add[{i}].text", 500);
-            var textEn = errors.Optional(item?.TextEn, $"add[{i}].textEn", 500);
+            if (item is null)
+            {
+                errors.Add($"add[{i}]", "is required");
+                continue;
+            }
+            var itemCode = item?.Code.Trimmed();
+            var text = item?.Text.Trimmed();
+            var textEn = item?.TextEn.Trimmed();
             if (itemCode is not null && !System.Text.RegularExpressions.Regex.IsMatch(itemCode, "^[a-z0-9][a-z0-9-]*$"))
             {
                 errors.Add($"add[{i}].code", "must be kebab-case (a-z, 0-9, -)");

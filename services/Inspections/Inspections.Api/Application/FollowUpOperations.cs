@@ -1,4 +1,3 @@
-using static Tinjau.Inspections.Api.Application.FieldRules;
 
 namespace Tinjau.Inspections.Api.Application;
 
@@ -12,8 +11,8 @@ public sealed class FollowUpOperations(InspectionsDb db, InspectionsScope scope,
 {
     public async Task<Outcome<ClarificationView>> RequestClarificationAsync(Guid findingId, ClarificationRequestBody body, CancellationToken ct)
     {
-        var errors = new FieldErrors();
-        var question = errors.Required(body.Question, "question", 4000);
+        var errors = new FieldErrors().Check(body);
+        var question = body.Question.Trimmed();
         if (errors.Any)
         {
             return Refusal.Invalid(errors);
@@ -62,8 +61,8 @@ public sealed class FollowUpOperations(InspectionsDb db, InspectionsScope scope,
 
     public async Task<Outcome<ClarificationView>> AnswerAsync(Guid id, AnswerBody body, CancellationToken ct)
     {
-        var errors = new FieldErrors();
-        var answer = errors.Required(body.Answer, "answer", 8000);
+        var errors = new FieldErrors().Check(body);
+        var answer = body.Answer.Trimmed();
         if (errors.Any)
         {
             return Refusal.Invalid(errors);
@@ -95,7 +94,7 @@ public sealed class FollowUpOperations(InspectionsDb db, InspectionsScope scope,
             return Refusal.NotFound();
         }
         var now = clock.GetUtcNow();
-        c.Accept(Trim(body.Note), scope.Subject, now);
+        c.Accept(body.Note.Trimmed(), scope.Subject, now);
         return await RecordAsync(c.VisitId, c.UnitId, "clarification-accepted", new JsonObject
         {
             ["clarificationId"] = c.Id.ToString(),
@@ -105,10 +104,10 @@ public sealed class FollowUpOperations(InspectionsDb db, InspectionsScope scope,
 
     public async Task<Outcome<SanctionView>> EscalateAsync(Guid id, EscalateBody body, CancellationToken ct)
     {
-        var errors = new FieldErrors();
-        var superior = errors.Required(body.SuperiorName, "superiorName", 200);
-        var superiorPosition = errors.Optional(body.SuperiorPosition, "superiorPosition", 200);
-        var note = errors.Optional(body.Note, "note", 4000);
+        var errors = new FieldErrors().Check(body);
+        var superior = body.SuperiorName.Trimmed();
+        var superiorPosition = body.SuperiorPosition.Trimmed();
+        var note = body.Note.Trimmed();
         var level = Level(body.Level, errors);
         if (errors.Any)
         {
@@ -184,9 +183,9 @@ public sealed class FollowUpOperations(InspectionsDb db, InspectionsScope scope,
 
     public async Task<Outcome<SanctionView>> DecideAsync(Guid id, DecisionBody body, CancellationToken ct)
     {
-        var errors = new FieldErrors();
-        var decidedBy = errors.Required(body.DecidedBy, "decidedBy", 200);
-        var note = errors.Optional(body.Note, "note", 4000);
+        var errors = new FieldErrors().Check(body);
+        var decidedBy = body.DecidedBy.Trimmed();
+        var note = body.Note.Trimmed();
         if (!Kebab.TryParse<SanctionDecision>(body.Decision, out var decision))
         {
             errors.Add("decision", "must be one of " + Kebab.Allowed<SanctionDecision>());

@@ -5,9 +5,9 @@ public sealed class PlanOperations(InspectionsDb db, InspectionsScope scope, Uni
 {
     public async Task<Outcome<PlanView>> CreateAsync(PlanRequest request, CancellationToken ct)
     {
-        var errors = new FieldErrors();
-        var title = errors.Required(request.Title, "title", 300);
-        var notes = errors.Optional(request.Notes, "notes", 4000);
+        var errors = new FieldErrors().Check(request);
+        var title = request.Title.Trimmed();
+        var notes = request.Notes.Trimmed();
         if (request.WindowStart is null)
         {
             errors.Add("windowStart", "is required (yyyy-MM-dd)");
@@ -90,8 +90,8 @@ public sealed class PlanOperations(InspectionsDb db, InspectionsScope scope, Uni
 
     public async Task<Outcome<PlanView>> CancelAsync(Guid id, CancelPlanRequest request, CancellationToken ct)
     {
-        var errors = new FieldErrors();
-        var reason = errors.Required(request.Reason, "reason", 2000);
+        var errors = new FieldErrors().Check(request);
+        var reason = request.Reason.Trimmed();
         if (errors.Any)
         {
             return Refusal.Invalid(errors);

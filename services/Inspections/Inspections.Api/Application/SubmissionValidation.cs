@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using static Tinjau.Inspections.Api.Application.FieldRules;
 
 namespace Tinjau.Inspections.Api.Application;
 
@@ -100,7 +99,7 @@ internal static class SubmissionValidation
                 errors.Add($"{p}.fileName", "must be at most 255 characters");
                 continue;
             }
-            var fileName = Uploads.SafeFileName(Trim(e.FileName) ?? Trim(partName), $"{eid}");
+            var fileName = Uploads.SafeFileName(e.FileName.Trimmed() ?? partName.Trimmed(), $"{eid}");
             result.Add(new EvidenceFile(new EvidenceInput(eid, fileName, contentType, bytes.Length, sha, e.CapturedAt), bytes));
         }
         foreach (var extra in parts.Keys.Where(k => !declared.Contains(k)))
@@ -117,7 +116,7 @@ internal static class SubmissionValidation
         {
             VisitCheckIn.Validate(c.DeviceTime, c.Latitude, c.Longitude, c.AccuracyMetres, "checkIn.", errors);
         }
-        errors.Optional(request.Summary, "summary", 4000);
+        errors.Check(request);
 
         ChecklistTemplate? template = null;
         if (request.Checklist is not { Answers: not null } checklist)
@@ -158,7 +157,6 @@ internal static class SubmissionValidation
                 {
                     errors.Add($"{p}.answer", "must be one of " + Kebab.Allowed<ChecklistAnswerValue>());
                 }
-                errors.Optional(a.Note, $"{p}.note", 2000);
             }
             var missing = items.Except(seen).Order(StringComparer.Ordinal).ToArray();
             if (template is not null && missing.Length > 0)
@@ -182,10 +180,6 @@ internal static class SubmissionValidation
             {
                 errors.Add($"{p}.name", "give the officer's name or staff number (NIP)");
             }
-            errors.Optional(a?.Name, $"{p}.name", 200);
-            errors.Optional(a?.StaffNumber, $"{p}.staffNumber", 40);
-            errors.Optional(a?.Position, $"{p}.position", 200);
-            errors.Optional(a?.Note, $"{p}.note", 2000);
             if (!Kebab.TryParse<AttendanceStatus>(a?.Status, out _))
             {
                 errors.Add($"{p}.status", "must be one of " + Kebab.Allowed<AttendanceStatus>());
@@ -208,8 +202,6 @@ internal static class SubmissionValidation
             {
                 errors.Add($"{p}.severity", "must be one of " + Kebab.Allowed<FindingSeverity>());
             }
-            errors.Required(f?.Category, $"{p}.category", 100);
-            errors.Required(f?.Description, $"{p}.description", 4000);
             if (f?.ChecklistItem is { } item && template is not null && template.Items.All(x => x.Code != item.Trim()))
             {
                 errors.Add($"{p}.checklistItem", $"checklist {template.Code} v{template.Version} has no item '{item}'");

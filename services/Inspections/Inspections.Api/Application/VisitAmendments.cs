@@ -6,10 +6,10 @@ public sealed class VisitAmendments(InspectionsDb db, InspectionsScope scope, Un
 {
     public async Task<Outcome<AmendmentView>> AmendAsync(Guid id, AmendmentRequest request, CancellationToken ct)
     {
-        var errors = new FieldErrors();
-        var target = errors.Required(request.Target, "target", 200);
-        var correction = errors.Required(request.Correction, "correction", 4000);
-        var reason = errors.Required(request.Reason, "reason", 2000);
+        var errors = new FieldErrors().Check(request);
+        var target = request.Target.Trimmed();
+        var correction = request.Correction.Trimmed();
+        var reason = request.Reason.Trimmed();
         if (request.Id == Guid.Empty)
         {
             errors.Add("id", "must not be the empty guid");
@@ -45,8 +45,8 @@ public sealed class VisitAmendments(InspectionsDb db, InspectionsScope scope, Un
     /// </summary>
     public async Task<Outcome<VisitView>> ConfirmBackdatingAsync(Guid id, BackdatingConfirmationRequest request, CancellationToken ct)
     {
-        var errors = new FieldErrors();
-        var note = errors.Required(request.Note, "note", 2000);
+        var errors = new FieldErrors().Check(request);
+        var note = request.Note.Trimmed();
         if (errors.Any)
         {
             return Refusal.Invalid(errors);

@@ -1,4 +1,3 @@
-using static Tinjau.Inspections.Api.Application.FieldRules;
 
 namespace Tinjau.Inspections.Api.Application;
 
@@ -87,12 +86,12 @@ public sealed class VisitSubmission(InspectionsDb db, InspectionsScope scope, Vi
 
         var attendance = await ResolveOfficersAsync(request, visit.UnitId, ct);
         var content = new SubmissionContent(template,
-            request.Checklist!.Answers!.Select(a => new AnswerInput(a.Item!.Trim(), Parse<ChecklistAnswerValue>(a.Answer), Trim(a.Note))).ToList(),
+            request.Checklist!.Answers!.Select(a => new AnswerInput(a.Item!.Trim(), Kebab.Parse<ChecklistAnswerValue>(a.Answer), a.Note.Trimmed())).ToList(),
             attendance,
-            (request.Findings ?? []).Select(f => new FindingInput(f.Id!.Value, Parse<FindingSeverity>(f.Severity), f.Category!.Trim(),
-                Trim(f.ChecklistItem), f.Description!.Trim(), f.AttendanceId, f.EvidenceIds ?? [], f.ObservedAt)).ToList(),
+            (request.Findings ?? []).Select(f => new FindingInput(f.Id!.Value, Kebab.Parse<FindingSeverity>(f.Severity), f.Category!.Trim(),
+                f.ChecklistItem.Trimmed(), f.Description!.Trim(), f.AttendanceId, f.EvidenceIds ?? [], f.ObservedAt)).ToList(),
             files.Select(f => f.Input).ToList(),
-            Trim(request.Summary));
+            request.Summary.Trimmed());
         var now = clock.GetUtcNow();
         visit.Submit(content, fingerprint, scope.Subject, now);
         foreach (var file in files)
@@ -138,8 +137,8 @@ public sealed class VisitSubmission(InspectionsDb db, InspectionsScope scope, Vi
             {
                 officer.Seen(part.Name, part.Position);
             }
-            result.Add(new AttendanceInput(part.Id!.Value, officer, Trim(part.Name) ?? officer.Name, Trim(part.StaffNumber), Trim(part.Position),
-                Parse<AttendanceStatus>(part.Status), Trim(part.Note)));
+            result.Add(new AttendanceInput(part.Id!.Value, officer, part.Name.Trimmed() ?? officer.Name, part.StaffNumber.Trimmed(), part.Position.Trimmed(),
+                Kebab.Parse<AttendanceStatus>(part.Status), part.Note.Trimmed()));
         }
         return result;
     }

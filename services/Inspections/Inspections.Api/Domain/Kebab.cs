@@ -26,5 +26,9 @@ public static class Kebab
         return false;
     }
 
+    /// <summary>A value already checked with <see cref="TryParse{T}"/>.</summary>
+    public static T Parse<T>(string? value) where T : struct, Enum =>
+        TryParse<T>(value, out var result) ? result : throw new InvalidOperationException($"'{value}' was validated as a {typeof(T).Name}.");
+
     public static string Allowed<T>() where T : struct, Enum => string.Join(", ", Enum.GetValues<T>().Select(Of));
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Tinjau.UnitRegistry.Api.Apis;
@@ -22,7 +23,7 @@ public sealed class CalendarOptions
     public int WarnFromMonth { get; set; } = 7;
 }
 
-public sealed record HolidayRequest(DateOnly? Date, string? Name, string? Kind, bool NeedsReview);
+public sealed record HolidayRequest([property: Required] DateOnly? Date, [property: Required, StringLength(200)] string? Name, string? Kind, bool NeedsReview);
 
 /// <summary>The holiday calendar and working days; what they do is in <see cref="CalendarOperations"/>.</summary>
 public static class CalendarApi

@@ -1,12 +1,19 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Tinjau.UnitRegistry.Api.Apis;
 
-/// <summary>The six published components of the standar pelayanan.</summary>
-public sealed record ServiceStandardDto(List<string>? Requirements, string? Procedure, string? Time, int? TimeLimitWorkingDays,
-    string? Cost, string? Product, string? ComplaintHandling);
+/// <summary>The six published components of the standar pelayanan; as a request, each hint says what the field holds.</summary>
+public sealed record ServiceStandardDto(
+    List<string>? Requirements,
+    [property: Required(ErrorMessage = "required (sistem, mekanisme dan prosedur)"), StringLength(4000)] string? Procedure,
+    [property: Required(ErrorMessage = "required (jangka waktu penyelesaian, e.g. 3 hari kerja)"), StringLength(4000)] string? Time,
+    [property: Range(0, 365)] int? TimeLimitWorkingDays,
+    [property: Required(ErrorMessage = "required (biaya/tarif, e.g. Gratis)"), StringLength(4000)] string? Cost,
+    [property: Required(ErrorMessage = "required (produk pelayanan)"), StringLength(4000)] string? Product,
+    [property: Required(ErrorMessage = "required (penanganan pengaduan, saran dan masukan)"), StringLength(4000)] string? ComplaintHandling);
 
-public sealed record ServiceRequest(string? Name, string? Description, bool IsOnline, ServiceStandardDto? Standard);
+public sealed record ServiceRequest([property: Required, StringLength(200)] string? Name, [property: StringLength(2000)] string? Description, bool IsOnline, ServiceStandardDto? Standard);
 
 public sealed record ServiceResponse(Guid Id, Guid UnitId, string Name, string? Description, bool IsOnline, ServiceStandardDto Standard, DateTimeOffset UpdatedAt)
 {
@@ -15,7 +22,8 @@ public sealed record ServiceResponse(Guid Id, Guid UnitId, string Name, string? 
             s.Standard.Cost, s.Standard.Product, s.Standard.ComplaintHandling), s.UpdatedAt);
 }
 
-public sealed record MaklumatDto(string? Text, DateOnly? DeclaredOn, string? DeclaredBy)
+public sealed record MaklumatDto([property: Required, StringLength(4000)] string? Text, [property: Required] DateOnly? DeclaredOn,
+    [property: StringLength(200)] string? DeclaredBy)
 {
     public static MaklumatDto From(MaklumatPelayanan m) => new(m.Text, m.DeclaredOn, m.DeclaredBy);
 }

@@ -42,15 +42,7 @@ public sealed class CalendarOperations(UnitRegistryDbContext db, TimeProvider cl
 
     public async Task<Outcome<HolidayResponse>> AddHolidayAsync(HolidayRequest request, CancellationToken ct)
     {
-        var errors = new FieldErrors();
-        if (request.Date is null)
-        {
-            errors.Add("date", "required (yyyy-MM-dd)");
-        }
-        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200)
-        {
-            errors.Add("name", "required, at most 200 characters");
-        }
+        var errors = new FieldErrors().Check(request);
         if (!HolidayKinds.TryParse(request.Kind, out var kind))
         {
             errors.Add("kind", "must be national or cuti-bersama");

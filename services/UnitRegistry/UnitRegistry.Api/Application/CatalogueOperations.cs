@@ -78,19 +78,7 @@ public sealed class CatalogueOperations(UnitRegistryDbContext db, UnitCache cach
         {
             return missing!;
         }
-        var errors = new FieldErrors();
-        if (string.IsNullOrWhiteSpace(request.Text) || request.Text.Length > 4000)
-        {
-            errors.Add("text", "required, at most 4000 characters");
-        }
-        if (request.DeclaredOn is null)
-        {
-            errors.Add("declaredOn", "required (yyyy-MM-dd)");
-        }
-        if (request.DeclaredBy is { Length: > 200 })
-        {
-            errors.Add("declaredBy", "at most 200 characters");
-        }
+        var errors = new FieldErrors().Check(request);
         if (errors.Any)
         {
             return Refusal.Invalid(errors);
@@ -129,14 +117,7 @@ public sealed class CatalogueOperations(UnitRegistryDbContext db, UnitCache cach
 
     private static ServiceStandard? Validate(ServiceRequest r, FieldErrors errors)
     {
-        if (string.IsNullOrWhiteSpace(r.Name) || r.Name.Length > 200)
-        {
-            errors.Add("name", "required, at most 200 characters");
-        }
-        if (r.Description is { Length: > 2000 })
-        {
-            errors.Add("description", "at most 2000 characters");
-        }
+        errors.Check(r);
         var s = r.Standard;
         if (s is null)
         {
@@ -146,26 +127,6 @@ public sealed class CatalogueOperations(UnitRegistryDbContext db, UnitCache cach
         if (s.Requirements is not { Count: > 0 } || s.Requirements.Any(string.IsNullOrWhiteSpace))
         {
             errors.Add("standard.requirements", "at least one requirement (persyaratan), none empty");
-        }
-        void Required(string? value, string field, string hint)
-        {
-            if (string.IsNullOrWhiteSpace(value))
-            {
-                errors.Add($"standard.{field}", $"required ({hint})");
-            }
-            else if (value.Length > 4000)
-            {
-                errors.Add($"standard.{field}", "at most 4000 characters");
-            }
-        }
-        Required(s.Procedure, "procedure", "sistem, mekanisme dan prosedur");
-        Required(s.Time, "time", "jangka waktu penyelesaian, e.g. 3 hari kerja");
-        Required(s.Cost, "cost", "biaya/tarif, e.g. Gratis");
-        Required(s.Product, "product", "produk pelayanan");
-        Required(s.ComplaintHandling, "complaintHandling", "penanganan pengaduan, saran dan masukan");
-        if (s.TimeLimitWorkingDays is < 0 or > 365)
-        {
-            errors.Add("standard.timeLimitWorkingDays", "between 0 and 365");
         }
         return errors.Any
             ? null
