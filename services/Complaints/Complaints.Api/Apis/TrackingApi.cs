@@ -1,37 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
+using Tinjau.Complaints.Contracts;
 
 namespace Tinjau.Complaints.Api.Apis;
-
-public sealed record PublicHistoryView(DateTimeOffset At, string Action, string Status, string Actor, string? Note);
-
-/// <summary>
-/// What anyone holding the tracking number sees: never who reported it, never internal notes. For a rahasia complaint
-/// the number alone shows the status and dates only (<see cref="ContentWithheld"/>): its content goes to the reporter
-/// (tracking secret or account) and to the officers who may handle it.
-/// </summary>
-public sealed record TrackingView(
-    string TrackingNumber,
-    string Kind,
-    string? Category,
-    string? Description,
-    string? Address,
-    string Status,
-    string StatusLabel,
-    string? UnitName,
-    DateTimeOffset FiledAt,
-    DateTimeOffset UpdatedAt,
-    DateTimeOffset? ExpectedAt,
-    string? Answer,
-    DateTimeOffset? AnsweredAt,
-    DateTimeOffset? ResolvedAt,
-    int? Rating,
-    bool CanRate,
-    bool CanReopen,
-    DateTimeOffset? ReopenUntil,
-    string? MergedIntoTrackingNumber,
-    int MergedCount,
-    IReadOnlyList<PublicHistoryView> History,
-    bool ContentWithheld = false);
 
 /// <summary>The reporter proves it is theirs with the secret given at intake (or by being the signed-in citizen who filed it).</summary>
 public sealed record RateRequest(int? Rating, string? Comment, string? Secret);

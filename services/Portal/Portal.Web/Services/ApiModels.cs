@@ -11,31 +11,6 @@ public sealed record FiledComplaint(Guid Id, string TrackingNumber, string? Trac
 
 public sealed record Unit(Guid Id, string Code, string Name, string Type, string TimeZone, string TimeZoneAbbreviation);
 
-public sealed record PublicHistory(DateTimeOffset At, string Action, string Status, string Actor, string? Note);
-
-public sealed record Tracking(
-    string TrackingNumber,
-    string Kind,
-    string Category,
-    string? Description,
-    string? Address,
-    string Status,
-    string StatusLabel,
-    string? UnitName,
-    DateTimeOffset FiledAt,
-    DateTimeOffset UpdatedAt,
-    DateTimeOffset? ExpectedAt,
-    string? Answer,
-    DateTimeOffset? AnsweredAt,
-    DateTimeOffset? ResolvedAt,
-    int? Rating,
-    bool CanRate,
-    bool CanReopen,
-    DateTimeOffset? ReopenUntil,
-    string? MergedIntoTrackingNumber,
-    int MergedCount,
-    IReadOnlyList<PublicHistory>? History);
-
 public sealed record Attachment(Guid Id, string ContentType, long Size, string Sha256, int Width, int Height, string Url, DateTimeOffset AddedAt = default);
 
 public sealed record Support(string TrackingNumber, int Supporters, bool AlreadySupported);

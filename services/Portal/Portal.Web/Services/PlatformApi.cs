@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Caching.Memory;
+using Tinjau.Complaints.Contracts;
 using Tinjau.UnitRegistry.Contracts;
 
 namespace Tinjau.Portal.Web.Services;
@@ -91,15 +92,15 @@ public sealed partial class PlatformApi(HttpClient http, IHttpContextAccessor co
         }
     }
 
-    public Task<ApiResult<Tracking>> TrackAsync(string trackingNumber, CancellationToken ct) =>
-        SendAsync<Tracking>(HttpMethod.Get, $"/api/complaints/track/{Uri.EscapeDataString(trackingNumber)}", null, ct);
+    public Task<ApiResult<TrackingView>> TrackAsync(string trackingNumber, CancellationToken ct) =>
+        SendAsync<TrackingView>(HttpMethod.Get, $"/api/complaints/track/{Uri.EscapeDataString(trackingNumber)}", null, ct);
 
-    public Task<ApiResult<Tracking>> RateAsync(string trackingNumber, int rating, string? comment, string? secret, CancellationToken ct) =>
-        SendAsync<Tracking>(HttpMethod.Post, $"/api/complaints/track/{Uri.EscapeDataString(trackingNumber)}/rate",
+    public Task<ApiResult<TrackingView>> RateAsync(string trackingNumber, int rating, string? comment, string? secret, CancellationToken ct) =>
+        SendAsync<TrackingView>(HttpMethod.Post, $"/api/complaints/track/{Uri.EscapeDataString(trackingNumber)}/rate",
             JsonContent.Create(new { rating, comment, secret }, options: Json), ct);
 
-    public Task<ApiResult<Tracking>> ReopenAsync(string trackingNumber, string? reason, string? secret, CancellationToken ct) =>
-        SendAsync<Tracking>(HttpMethod.Post, $"/api/complaints/track/{Uri.EscapeDataString(trackingNumber)}/reopen",
+    public Task<ApiResult<TrackingView>> ReopenAsync(string trackingNumber, string? reason, string? secret, CancellationToken ct) =>
+        SendAsync<TrackingView>(HttpMethod.Post, $"/api/complaints/track/{Uri.EscapeDataString(trackingNumber)}/reopen",
             JsonContent.Create(new { reason, secret }, options: Json), ct);
 
     public Task<ApiResult<Support>> SupportAsync(string trackingNumber, string supporterKey, CancellationToken ct) =>
