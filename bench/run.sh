@@ -8,7 +8,9 @@
 #     process sampled from /proc during the direct load, and dotnet-counters on Complaints.Api when it installs;
 #   - cached read GET /api/units/{id}: gateway, direct, and nginx (Debian package, 1 worker, keep-alive upstream);
 # and prints one table: figure, goal, ratio, met / not met, with the load average before and after.
-# Not measured yet (said so in the table): the 1,000,000-complaint growth and the event lag.
+#   - event lag: complaint filed (outbox) → the registry's figures updated (its inbox), over every complaint of the intake runs;
+#   - growth: the complaint reads and intake before and after growing complaintsdb to 1,000,000 complaints, with the
+#     query plans (bench/growth.sh);
 # Usage: flock /tmp/tinjau-build.lock bench/run.sh   (the default ports must be free: it refuses to start otherwise)
 # Environment: DURATION (30s per intake run), READ_DURATION (15s per read run), CONNECTIONS (32), THREADS (2).
 set -euo pipefail
@@ -104,6 +106,24 @@ wait "$watcher" || true
 read -r load_own load_pss load_all < <(python3 bench/procs.py rss "$work/load.json")
 cpu=$(python3 bench/procs.py cpu "$work/cpu0.json" "$work/cpu1.json" 20)
 
+# Event lag: each complaint filed during the intake runs → the registry's complaint figures updated. The registry
+# writes its inbox row in the transaction that updates the figures, and the outbox row's id is the message id, so the
+# lag is inbox processed_at − outbox occurred_at, joined on that id. Read once the registry has caught up (≤ 60 s).
+pg_db() { echo "host=127.0.0.1 port=15432 user=postgres dbname=$1 password=$(cat "$state/postgres/password")"; }
+filed_sql="SELECT id, extract(epoch FROM occurred_at) FROM outbox_messages WHERE message_type LIKE 'Tinjau.Complaints.Contracts.ComplaintFiled,%'"
+applied_sql="SELECT message_id, extract(epoch FROM processed_at) FROM inbox_messages WHERE consumer = 'unitregistry.complaint-stats'"
+psql "$(pg_db complaintsdb)" -qAtX -F' ' -c "$filed_sql" > "$work/filed.txt"
+for _ in $(seq 60); do
+  psql "$(pg_db unitregistrydb)" -qAtX -F' ' -c "$applied_sql" > "$work/applied.txt"
+  python3 - "$work/filed.txt" "$work/applied.txt" <<'PY' && break
+import sys
+filed = {l.split()[0] for l in open(sys.argv[1]) if l.strip()}
+applied = {l.split()[0] for l in open(sys.argv[2]) if l.strip()}
+sys.exit(0 if filed <= applied else 1)
+PY
+  sleep 1
+done
+
 # Cached read: one unit, asked again and again (the registry answers it from its cache).
 unit=$(curl -fsS "$REGISTRY/api/units?page=1&pageSize=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
 mkdir -p "$work/nginx/logs"
@@ -161,6 +181,11 @@ read_run() { # name base-url
   read_run direct "$REGISTRY"
   read_run nginx "http://127.0.0.1:$NGINX_PORT"
 } > "$work/read.txt"
+
+# Growth: the complaint reads and intake on this run's data, then with 1,000,000 complaints stored (bench/growth.sh).
+echo "==> growth to ${GROWTH_TARGET:-1000000} complaints (bench/growth.sh)" >&2
+STATE_DIR="$state" COMPLAINTS="$COMPLAINTS" GATEWAY="$GATEWAY" TARGET="${GROWTH_TARGET:-1000000}" DURATION="$READ_DURATION" \
+  bench/growth.sh > "$work/growth.txt" || echo "GROWTH failed" >> "$work/growth.txt"
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 python3 - "$work" "$cold" "$idle_own" "$idle_pss" "$idle_all" "$load_own" "$load_pss" "$load_all" "$cpu" "$load_before" "$load_after" "$DURATION" "$READ_DURATION" "$CONNECTIONS" <<'PY'
@@ -194,8 +219,36 @@ row("cached read: gateway ÷ direct", "", "≥ 0.85 and ≥ nginx's", f"{rgd:.2f
 row("platform RSS idle (services, gateway, PostgreSQL, RabbitMQ, Redis)", f"{float(idle_own):,.0f} MB (PSS {float(idle_pss):,.0f} MB; with AppHost, DCP, dashboard {float(idle_all):,.0f} MB)", "≤ 1,200 MB", "", mark(float(idle_own) <= 1200))
 row("platform RSS under intake load (largest sample)", f"{float(load_own):,.0f} MB (PSS {float(load_pss):,.0f} MB; with AppHost, DCP, dashboard {float(load_all):,.0f} MB)", "≤ 1,600 MB", "", mark(float(load_own) <= 1600))
 row("cold start to all healthy, built tree, fresh state", f"{float(cold):.1f} s", "≤ 20 s", "", mark(float(cold) <= 20))
-row("event lag: complaint filed → registry's figures, p99", "not measured", "≤ 250 ms", "", "not measured")
-row("1,000,000 complaints stored: intake within 10 %, list/statistics/duplicates/Open311 p99", "not measured", "within 10 %; p99 ≤ 50 ms", "", "not measured")
+filed = dict(l.split() for l in open(f"{work}/filed.txt") if l.strip())
+applied = dict(l.split() for l in open(f"{work}/applied.txt") if l.strip())
+lags = sorted((float(applied[m]) - float(t)) * 1000 for m, t in filed.items() if m in applied)
+if lags:
+    pct = lambda q: lags[min(len(lags) - 1, int(q * len(lags)))]
+    row("event lag: complaint filed → registry's figures (outbox occurred_at → inbox processed_at)",
+        f"{len(lags):,} of {len(filed):,} events: p50 {pct(0.5):,.0f} ms, p99 {pct(0.99):,.0f} ms, max {lags[-1]:,.0f} ms",
+        "p99 ≤ 250 ms", "", mark(pct(0.99) <= 250))
+else:
+    row("event lag: complaint filed → registry's figures, p99", "no event applied", "≤ 250 ms", "", "NOT met")
+growth = {}
+for line in open(f"{work}/growth.txt"):
+    if line.startswith("GROWTH "):
+        name, *pairs = line.split()[1:]
+        growth[name] = {k: float(v) for k, v in (p.split("=") for p in pairs if "=" in p)}
+gi, si = growth.get("grown-intake"), growth.get("small-intake")
+if gi:
+    n = int(gi.get("complaints", 0))
+    if si:
+        r = div(gi["ok_rps"], si["ok_rps"])
+        row(f"intake direct, {n:,} complaints stored ÷ {int(si['complaints']):,}", f"{gi['ok_rps']:,.0f} vs {si['ok_rps']:,.0f} req/s, p99 {gi['p99_ms']:.1f} vs {si['p99_ms']:.1f} ms", "≥ 0.90", f"{r:.2f}", mark(r >= 0.90))
+    for read in ("list", "list-by-deadline", "statistics", "duplicates", "open311"):
+        g = growth.get(f"grown-{read}")
+        sm = growth.get(f"small-{read}")
+        if g:
+            row(f"GET {read}, {n:,} complaints stored (direct, as admin)", fig(g) + (f"; with {int(sm['complaints']):,}: p99 {sm['p99_ms']:.1f} ms" if sm else ""), "p99 ≤ 50 ms", "", mark(g["p99_ms"] <= 50 and not g.get("non2xx")))
+    if "seeding" in growth:
+        row("seeding (copying this run's complaints with their rows)", f"{growth['seeding']['seconds']:.0f} s")
+else:
+    row("1,000,000 complaints stored: intake within 10 %, list/statistics/duplicates/Open311 p99", "bench/growth.sh failed (see its output below)", "within 10 %; p99 ≤ 50 ms", "", "NOT met")
 row("CPU % of a core per process during the direct intake load (20 s)", cpu or "not sampled")
 try:
     a = [float(x) for x in open(f"{work}/pg0.txt").read().split()]
@@ -234,4 +287,5 @@ PY
 echo
 echo "(raw intake output)"
 cat "$work/intake.out"
+echo; echo "(bench/growth.sh: the query plans on the grown table)"; grep -v '^GROWTH' "$work/growth.txt" || true
 [[ ! -f "$work/counters.txt" ]] || { echo; echo "(dotnet-counters on Complaints.Api, means over 15 s of the direct load)"; cat "$work/counters.txt"; }

@@ -157,4 +157,57 @@ public sealed class StatisticsAndDuplicatesTests(ComplaintsFixture fx)
         Assert.Equal(409, (int)(await admin.PostJsonAsync($"/api/complaints/{second.Id}/merge", new { targetId = first.Id })).StatusCode);
         Assert.Equal(400, (int)(await admin.PostJsonAsync($"/api/complaints/{first.Id}/merge", new { })).StatusCode);
     }
+
+    [Fact]
+    public async Task A_list_of_more_than_ten_thousand_stops_counting_says_so_and_still_pages_by_deadline()
+    {
+        // 10,050 closed copies of one complaint, filed in 2020 under a category of their own: nobody else's list or
+        // count sees them, and they are gone again at the end.
+        const string category = "uji-batas-hitung";
+        var template = await fx.Anonymous().FileAsync(Complaints.Body("pkl", CikiniLat - 0.002, CikiniLon + 0.002));
+        var copy = $$"""
+            DO $copy$
+            DECLARE t text;
+            BEGIN
+              FOREACH t IN ARRAY ARRAY['complaints', 'complaint_reporters'] LOOP
+                EXECUTE (SELECT format('INSERT INTO %I (%s) SELECT %s FROM %I c CROSS JOIN generate_series(1, 10050) g WHERE c.%I = %L',
+                    t, string_agg(format('%I', column_name), ', ' ORDER BY ordinal_position),
+                    string_agg(CASE column_name
+                        WHEN 'Id' THEN 'md5(''{{template.Id}}'' || g)::uuid'
+                        WHEN 'ComplaintId' THEN 'md5(''{{template.Id}}'' || g)::uuid'
+                        WHEN 'TrackingNumber' THEN '''CAP-'' || substr(md5(random()::text), 1, 12)'
+                        WHEN 'Category' THEN '''{{category}}'''
+                        WHEN 'Status' THEN '''Selesai'''
+                        WHEN 'FiledAt' THEN 'timestamptz ''2020-01-01'' + g * interval ''1 minute'''
+                        ELSE format('c.%I', column_name) END, ', ' ORDER BY ordinal_position),
+                    t, CASE t WHEN 'complaints' THEN 'Id' ELSE 'ComplaintId' END, '{{template.Id}}')
+                  FROM information_schema.columns WHERE table_schema = 'public' AND table_name = t AND is_generated = 'NEVER');
+              END LOOP;
+            END $copy$;
+            """;
+        const string remove = $"""
+            DELETE FROM complaint_reporters r USING complaints c WHERE r."ComplaintId" = c."Id" AND c."Category" = '{category}';
+            DELETE FROM complaints WHERE "Category" = '{category}';
+            """;
+        await fx.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(copy));
+        try
+        {
+            var admin = fx.Admin();
+            var page = await (await admin.GetAsync($"/api/complaints?category={category}&pageSize=5")).OkJsonAsync();
+            Assert.Equal(10_000, page.GetProperty("total").GetInt32());
+            Assert.True(page.GetProperty("totalCapped").GetBoolean());
+            Assert.Equal(5, page.GetProperty("items").GetArrayLength());
+
+            // Past the count the pages go on, and a narrower filter is counted exactly again.
+            var far = await (await admin.GetAsync($"/api/complaints?category={category}&pageSize=20&page=503&order=due")).OkJsonAsync();
+            Assert.Equal(10, far.GetProperty("items").GetArrayLength());
+            var narrow = await (await admin.GetAsync($"/api/complaints?category={category}&pageSize=1&to=2020-01-01")).OkJsonAsync();
+            Assert.False(narrow.GetProperty("totalCapped").GetBoolean());
+            Assert.InRange(narrow.GetProperty("total").GetInt32(), 1, 1440);
+        }
+        finally
+        {
+            await fx.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(remove));
+        }
+    }
 }

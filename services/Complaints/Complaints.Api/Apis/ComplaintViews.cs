@@ -104,11 +104,5 @@ public static class StatusLabels
     };
 
     /// <summary>The deadline running now, if any.</summary>
-    public static DateTimeOffset? CurrentDeadline(Complaint c) => c.Status switch
-    {
-        ComplaintStatus.Menunggu or ComplaintStatus.Koordinasi when c.DisposedAt is null => c.VerificationDueAt,
-        ComplaintStatus.Koordinasi or ComplaintStatus.Disposisi or ComplaintStatus.Proses when !c.IsAnswered => c.FollowUpDueAt,
-        ComplaintStatus.Proses => c.AutoCloseAt,
-        _ => null,
-    };
+    public static DateTimeOffset? CurrentDeadline(Complaint c) => c.CurrentDeadline;
 }

@@ -34,7 +34,14 @@ public sealed record FiledComplaintResponse(
     DateTimeOffset VerificationDueAt,
     string TrackingUrl);
 
-public sealed record ComplaintPage(IReadOnlyList<ComplaintSummary> Items, int Page, int PageSize, int Total);
+/// <summary>
+/// A page of complaints. <see cref="Total"/> counts the matches up to <see cref="ComplaintPage.MaxTotal"/>; past it
+/// <see cref="TotalCapped"/> is true and the pages go on (a city's years of complaints are not counted on every view).
+/// </summary>
+public sealed record ComplaintPage(IReadOnlyList<ComplaintSummary> Items, int Page, int PageSize, int Total, bool TotalCapped = false)
+{
+    public const int MaxTotal = 10_000;
+}
 
 public sealed record DuplicateView(ComplaintSummary Complaint, ComplaintSummary ProbableOriginal);
 
@@ -198,10 +205,11 @@ public static class ComplaintsApi
         {
             query = query.Where(c => c.FiledAt < t);
         }
-        var total = await query.CountAsync(ct);
+        var total = await query.Take(ComplaintPage.MaxTotal + 1).CountAsync(ct);
         var ordered = order == "due" ? query.OrderByRunningDeadline() : query.OrderByDescending(c => c.FiledAt);
         var items = await ordered.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        return TypedResults.Ok(new ComplaintPage(items.Select(Summary).ToList(), page, pageSize, total));
+        return TypedResults.Ok(new ComplaintPage(items.Select(Summary).ToList(), page, pageSize, Math.Min(total, ComplaintPage.MaxTotal),
+            total > ComplaintPage.MaxTotal));
     }
 
     internal static ComplaintSummary Summary(Complaint c) => new(c.Id, c.TrackingNumber, c.Kind.ToName(), c.Category, c.Channel,

@@ -4,6 +4,20 @@ namespace Tinjau.Complaints.Api.Data;
 
 internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
 {
+    /// <summary>
+    /// <see cref="Complaint.CurrentDeadline"/> as a column PostgreSQL computes and stores with every write of the row
+    /// (however it is written), so that inboxes sort and filter on an index. The two say the same rule.
+    /// </summary>
+    public const string RunningDeadline = "RunningDeadline";
+
+    private const string RunningDeadlineSql = """
+        CASE
+            WHEN "Status" IN ('Menunggu', 'Koordinasi') AND "DisposedAt" IS NULL THEN "VerificationDueAt"
+            WHEN "Status" IN ('Koordinasi', 'Disposisi', 'Proses') AND "AnsweredAt" IS NULL THEN "FollowUpDueAt"
+            WHEN "Status" = 'Proses' THEN "AutoCloseAt"
+        END
+        """;
+
     public void Configure(EntityTypeBuilder<Complaint> b)
     {
         b.ToTableKeyedBy("complaints", x => x.Id);
@@ -31,6 +45,8 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         b.Ignore(x => x.DomainEvents);
         b.Ignore(x => x.Location);
         b.Ignore(x => x.IsAnswered);
+        b.Ignore(x => x.CurrentDeadline);
+        b.Property<DateTimeOffset?>(RunningDeadline).HasComputedColumnSql(RunningDeadlineSql, stored: true);
 
         b.HasIndex(x => new { x.Status, x.UnitId });
         b.HasIndex(x => x.FiledAt);
@@ -39,6 +55,10 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         b.HasIndex(x => x.VerificationDueAt);
         b.HasIndex(x => x.FollowUpDueAt);
         b.HasIndex(x => x.AutoCloseAt);
+        // An inbox's order (running deadline soonest, then newest) read off the index, however many are closed.
+        b.HasIndex(RunningDeadline, nameof(Complaint.FiledAt)).IsDescending(false, true);
+        // A unit's inbox and its count, in the same order, without reading the rest of the city.
+        b.HasIndex(nameof(Complaint.UnitId), RunningDeadline, nameof(Complaint.FiledAt)).IsDescending(false, false, true);
     }
 }
 

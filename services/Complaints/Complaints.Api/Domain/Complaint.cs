@@ -93,6 +93,19 @@ public sealed class Complaint : IRaiseIntegrationEvents
 
     public bool IsAnswered => AnsweredAt is not null;
 
+    /// <summary>
+    /// The deadline running now: verification while nobody has disposed the complaint, the unit's follow-up until it
+    /// is answered, then the auto-close time; none for a closed or postponed complaint. PostgreSQL stores the same rule
+    /// as the computed column <c>RunningDeadline</c>, so that inboxes sort and filter on an index.
+    /// </summary>
+    public DateTimeOffset? CurrentDeadline => Status switch
+    {
+        ComplaintStatus.Menunggu or ComplaintStatus.Koordinasi when DisposedAt is null => VerificationDueAt,
+        ComplaintStatus.Koordinasi or ComplaintStatus.Disposisi or ComplaintStatus.Proses when !IsAnswered => FollowUpDueAt,
+        ComplaintStatus.Proses => AutoCloseAt,
+        _ => null,
+    };
+
     public void ClearDomainEvents() => _events.Clear();
 
     /// <summary>What leaves the service: the domain events as the contracts' integration events.</summary>

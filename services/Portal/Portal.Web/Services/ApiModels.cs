@@ -39,7 +39,12 @@ public sealed record StaffComplaint(Guid Id, string TrackingNumber, string Kind,
 /// <summary>One step of <c>GET /api/complaints/{id}/history</c>: with actors and internal notes for the complaint's staff.</summary>
 public sealed record StaffHistory(DateTimeOffset At, string Action, string? FromStatus, string Status, string Actor, string? Note, bool Public);
 
-public sealed record ComplaintPage(IReadOnlyList<ComplaintSummary> Items, int Total);
+/// <summary>A page of complaints; past 10,000 matches the service stops counting (<see cref="TotalCapped"/>).</summary>
+public sealed record ComplaintPage(IReadOnlyList<ComplaintSummary> Items, int Total, bool TotalCapped = false)
+{
+    /// <summary>The count as a reader sees it: "10.000+" once the service stopped counting.</summary>
+    public string TotalText => Total.ToString("N0", System.Globalization.CultureInfo.CurrentCulture) + (TotalCapped ? "+" : "");
+}
 
 public sealed record SkmElement(string Code, string Name);
 
