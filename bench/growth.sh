@@ -38,23 +38,6 @@ trap 'rm -rf "$work"' EXIT
 token=$(curl -fsS "$GATEWAY/connect/token" -d grant_type=password -d client_id=tinjau-cli -d username=admin@tinjau.local \
   --data-urlencode 'password=Tinjau!Demo2026' -d 'scope=complaints' | python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"])')
 
-cat > "$work/read.lua" <<'LUA'
-local threads = {}
-function setup(thread) table.insert(threads, thread) end
-function init(args) statuses = {} end
-function response(status, headers, body) statuses[status] = (statuses[status] or 0) + 1 end
-function done(summary, latency, requests)
-  local ok, other = 0, 0
-  for _, thread in ipairs(threads) do
-    for status, n in pairs(thread:get("statuses")) do
-      if status >= 200 and status < 300 then ok = ok + n else other = other + n end
-    end
-  end
-  local seconds = summary.duration / 1e6
-  io.write(string.format("ok_rps=%.1f non2xx=%d p50_ms=%.2f p99_ms=%.2f\n", ok / seconds, other,
-    latency:percentile(50) / 1000, latency:percentile(99) / 1000))
-end
-LUA
 reads=(
   "list /api/complaints?page=1&pageSize=20"
   "list-by-deadline /api/complaints?page=1&pageSize=20&order=due"
@@ -62,6 +45,7 @@ reads=(
   "duplicates /api/complaints/duplicates"
   "open311 /open311/v2/requests.json"
 )
+fields() { grep '^RESULT' | grep -o 'ok_rps=[^ ]*\|p50_ms=[^ ]*\|p99_ms=[^ ]*\|non2xx=[^ ]*' | tr '\n' ' '; }
 measure() { # label
   local count
   count=$(sql -c "SELECT count(*) FROM complaints")
@@ -69,10 +53,10 @@ measure() { # label
     local name=${r%% *} path=${r#* }
     curl -fsS -o /dev/null -H "Authorization: Bearer $token" "$COMPLAINTS$path" || die "GET $path failed"
     echo "GROWTH $1-$name complaints=$count $(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Authorization: Bearer $token" \
-      -s "$work/read.lua" "$COMPLAINTS$path" | tail -1)"
+      -s "$here/read.lua" "$COMPLAINTS$path" | fields)"
   done
   echo "GROWTH $1-intake complaints=$count $(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$here/intake.lua" "$COMPLAINTS" |
-    grep '^RESULT' | grep -o 'ok_rps=[^ ]*\|p50_ms=[^ ]*\|p99_ms=[^ ]*\|non2xx=[^ ]*' | tr '\n' ' ')"
+    fields)"
 }
 
 have=$(sql -c "SELECT count(*) FROM complaints")

@@ -154,27 +154,10 @@ until curl -fsS -m 1 -o /dev/null "http://127.0.0.1:$NGINX_PORT/api/units/$unit"
   kill -0 "$nginx_pid" 2>/dev/null || die "nginx exited: $(cat "$work/nginx/logs/error.log")"
   sleep 0.1
 done
-cat > "$work/read.lua" <<'LUA'
-local threads = {}
-function setup(thread) table.insert(threads, thread) end
-function init(args) statuses = {} end
-function response(status, headers, body) statuses[status] = (statuses[status] or 0) + 1 end
-function done(summary, latency, requests)
-  local ok, other = 0, 0
-  for _, thread in ipairs(threads) do
-    for status, n in pairs(thread:get("statuses")) do
-      if status >= 200 and status < 300 then ok = ok + n else other = other + n end
-    end
-  end
-  local seconds = summary.duration / 1e6
-  io.write(string.format("RESULT requests=%d ok=%d non2xx=%d rps=%.1f ok_rps=%.1f p50_ms=%.2f p99_ms=%.2f\n", summary.requests, ok, other,
-    summary.requests / seconds, ok / seconds, latency:percentile(50) / 1000, latency:percentile(99) / 1000))
-end
-LUA
 read_run() { # name base-url
   echo "==> wrk cached read $1: $2/api/units/$unit, $CONNECTIONS connections, $READ_DURATION" >&2
   curl -fsS -o /dev/null "$2/api/units/$unit"
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$READ_DURATION" --latency -s "$work/read.lua" "$2/api/units/$unit" | grep '^RESULT' | sed "s/^/$1 /"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$READ_DURATION" --latency -s bench/read.lua "$2/api/units/$unit" | grep '^RESULT' | sed "s/^/$1 /"
 }
 {
   read_run gateway "$GATEWAY"
