@@ -314,6 +314,10 @@ namespace Tinjau.Complaints.Api.Data.Migrations
 
                     b.HasIndex("VerificationDueAt");
 
+                    b.HasIndex("Category", "FiledAt");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Category", "FiledAt"), new[] { "Latitude", "Longitude" });
+
                     b.HasIndex("RunningDeadline", "FiledAt")
                         .IsDescending(false, true);
 

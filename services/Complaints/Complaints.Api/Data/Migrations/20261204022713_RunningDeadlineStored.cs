@@ -20,6 +20,12 @@ namespace Tinjau.Complaints.Api.Data.Migrations
                 stored: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_complaints_Category_FiledAt",
+                table: "complaints",
+                columns: new[] { "Category", "FiledAt" })
+                .Annotation("Npgsql:IndexInclude", new[] { "Latitude", "Longitude" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_complaints_RunningDeadline_FiledAt",
                 table: "complaints",
                 columns: new[] { "RunningDeadline", "FiledAt" },
@@ -35,6 +41,10 @@ namespace Tinjau.Complaints.Api.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_complaints_Category_FiledAt",
+                table: "complaints");
+
             migrationBuilder.DropIndex(
                 name: "IX_complaints_RunningDeadline_FiledAt",
                 table: "complaints");

@@ -13,7 +13,7 @@ using Tinjau.Complaints.Api.Data;
 namespace Tinjau.Complaints.Api.Data.Migrations
 {
     [DbContext(typeof(ComplaintsDb))]
-    [Migration("20261204021030_RunningDeadlineStored")]
+    [Migration("20261204022713_RunningDeadlineStored")]
     partial class RunningDeadlineStored
     {
         /// <inheritdoc />
@@ -316,6 +316,10 @@ namespace Tinjau.Complaints.Api.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("VerificationDueAt");
+
+                    b.HasIndex("Category", "FiledAt");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Category", "FiledAt"), new[] { "Latitude", "Longitude" });
 
                     b.HasIndex("RunningDeadline", "FiledAt")
                         .IsDescending(false, true);
