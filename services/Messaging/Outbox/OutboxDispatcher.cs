@@ -171,21 +171,18 @@ internal sealed partial class OutboxDispatcher<TDbContext>(
                 .FromSqlRaw(ClaimSql(context), new NpgsqlParameter("now", clock.GetUtcNow()), new NpgsqlParameter("batch", _options.BatchSize))
                 .ToListAsync(token);
 
-            var published = 0;
-            var brokerFailed = false;
+            // Every row of the batch is handed to the bus, in the outbox's order, before any confirmation is awaited:
+            // the broker confirms them together, so a batch costs about one round trip instead of one per row (one
+            // at a time, intake raised events faster than they went out). A row the broker does not confirm keeps
+            // its own failure and back-off; the rows confirmed are marked sent in the same commit.
+            var sends = new List<Task<Outcome>>(rows.Count);
             foreach (var row in rows)
             {
-                var outcome = await PublishAsync(row, token);
-                if (outcome == Outcome.Published)
-                {
-                    published++;
-                }
-                else if (outcome == Outcome.BrokerFailed)
-                {
-                    brokerFailed = true;
-                    break; // the broker is unreachable: leave the rest of the batch untouched for later
-                }
+                sends.Add(PublishAsync(row, token));
             }
+            var outcomes = await Task.WhenAll(sends);
+            var published = outcomes.Count(o => o == Outcome.Published);
+            var brokerFailed = outcomes.Contains(Outcome.BrokerFailed);
 
             await context.SaveChangesAsync(token);
             await transaction.CommitAsync(token);

@@ -314,10 +314,6 @@ namespace Tinjau.Complaints.Api.Data.Migrations
 
                     b.HasIndex("VerificationDueAt");
 
-                    b.HasIndex("Category", "FiledAt");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Category", "FiledAt"), new[] { "Latitude", "Longitude" });
-
                     b.HasIndex("RunningDeadline", "FiledAt")
                         .IsDescending(false, true);
 
@@ -327,6 +323,8 @@ namespace Tinjau.Complaints.Api.Data.Migrations
 
                     b.HasIndex("UnitId", "RunningDeadline", "FiledAt")
                         .IsDescending(false, false, true);
+
+                    b.HasIndex("Category", "FiledAt", "Latitude", "Longitude");
 
                     b.ToTable("complaints", (string)null);
                 });

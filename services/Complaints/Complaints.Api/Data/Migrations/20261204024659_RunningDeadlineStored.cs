@@ -20,10 +20,9 @@ namespace Tinjau.Complaints.Api.Data.Migrations
                 stored: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_complaints_Category_FiledAt",
+                name: "IX_complaints_Category_FiledAt_Latitude_Longitude",
                 table: "complaints",
-                columns: new[] { "Category", "FiledAt" })
-                .Annotation("Npgsql:IndexInclude", new[] { "Latitude", "Longitude" });
+                columns: new[] { "Category", "FiledAt", "Latitude", "Longitude" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_complaints_RunningDeadline_FiledAt",
@@ -42,7 +41,7 @@ namespace Tinjau.Complaints.Api.Data.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_complaints_Category_FiledAt",
+                name: "IX_complaints_Category_FiledAt_Latitude_Longitude",
                 table: "complaints");
 
             migrationBuilder.DropIndex(

@@ -13,7 +13,7 @@ using Tinjau.Complaints.Api.Data;
 namespace Tinjau.Complaints.Api.Data.Migrations
 {
     [DbContext(typeof(ComplaintsDb))]
-    [Migration("20261204022713_RunningDeadlineStored")]
+    [Migration("20261204024659_RunningDeadlineStored")]
     partial class RunningDeadlineStored
     {
         /// <inheritdoc />
@@ -317,10 +317,6 @@ namespace Tinjau.Complaints.Api.Data.Migrations
 
                     b.HasIndex("VerificationDueAt");
 
-                    b.HasIndex("Category", "FiledAt");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Category", "FiledAt"), new[] { "Latitude", "Longitude" });
-
                     b.HasIndex("RunningDeadline", "FiledAt")
                         .IsDescending(false, true);
 
@@ -330,6 +326,8 @@ namespace Tinjau.Complaints.Api.Data.Migrations
 
                     b.HasIndex("UnitId", "RunningDeadline", "FiledAt")
                         .IsDescending(false, false, true);
+
+                    b.HasIndex("Category", "FiledAt", "Latitude", "Longitude");
 
                     b.ToTable("complaints", (string)null);
                 });
