@@ -83,7 +83,8 @@ PY
 )
 counters=""
 if dotnet tool restore >/dev/null 2>&1 && dotnet tool run dotnet-counters --version >/dev/null 2>&1; then counters=yes; fi
-pg="host=127.0.0.1 port=15432 user=postgres dbname=complaintsdb password=$(cat "$state/postgres/password")"
+pg_db() { echo "host=127.0.0.1 port=15432 user=postgres dbname=$1 password=$(cat "$state/postgres/password")"; }
+pg=$(pg_db complaintsdb)
 pgstat="SELECT xact_commit + xact_rollback, tup_inserted, tup_updated, tup_fetched FROM pg_stat_database WHERE datname = 'complaintsdb'"
 cat > "$work/during.sh" <<SH
 sleep 5
@@ -110,10 +111,9 @@ cpu=$(python3 bench/procs.py cpu "$work/cpu0.json" "$work/cpu1.json" 20)
 # figures updated (its consumer counts ComplaintRouted). The registry
 # writes its inbox row in the transaction that updates the figures, and the outbox row's id is the message id, so the
 # lag is inbox processed_at − outbox occurred_at, joined on that id. Read once the registry has caught up (≤ 60 s).
-pg_db() { echo "host=127.0.0.1 port=15432 user=postgres dbname=$1 password=$(cat "$state/postgres/password")"; }
 filed_sql="SELECT id, extract(epoch FROM occurred_at) FROM outbox_messages WHERE message_type LIKE 'Tinjau.Complaints.Contracts.ComplaintRouted,%'"
 applied_sql="SELECT message_id, extract(epoch FROM processed_at) FROM inbox_messages WHERE consumer = 'unitregistry.complaint-stats'"
-psql "$(pg_db complaintsdb)" -qAtX -F' ' -c "$filed_sql" > "$work/filed.txt"
+psql "$pg" -qAtX -F' ' -c "$filed_sql" > "$work/filed.txt"
 for _ in $(seq 60); do
   psql "$(pg_db unitregistrydb)" -qAtX -F' ' -c "$applied_sql" > "$work/applied.txt"
   python3 - "$work/filed.txt" "$work/applied.txt" <<'PY' && break

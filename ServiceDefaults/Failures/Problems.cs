@@ -129,15 +129,8 @@ public sealed class FieldErrors
             .ToArray();
 
     private static Type ItemType(Type type) =>
-        type != typeof(string) && type.IsGenericType && typeof(IList).IsAssignableFrom(type) ? type.GetGenericArguments()[0] : type;
+        type.IsGenericType && typeof(IList).IsAssignableFrom(type) ? type.GetGenericArguments()[0] : type;
 
     private static bool IsOwnRequestType(Type type) =>
-        type.IsClass && type != typeof(string) && type.Assembly.GetName().Name?.StartsWith("Tinjau.", StringComparison.Ordinal) == true;
-}
-
-/// <summary>How the platform reads free text from a request.</summary>
-public static class RequestText
-{
-    /// <summary>Trimmed, or null when blank.</summary>
-    public static string? Trimmed(this string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        type.IsClass && type.Assembly.GetName().Name?.StartsWith("Tinjau.", StringComparison.Ordinal) == true;
 }

@@ -102,7 +102,4 @@ public static class StatusLabels
         ComplaintStatus.Diarsipkan => "Diarsipkan",
         _ => "Ditolak",
     };
-
-    /// <summary>The deadline running now, if any.</summary>
-    public static DateTimeOffset? CurrentDeadline(Complaint c) => c.CurrentDeadline;
 }

@@ -213,7 +213,7 @@ public static class ComplaintsApi
     }
 
     internal static ComplaintSummary Summary(Complaint c) => new(c.Id, c.TrackingNumber, c.Kind.ToName(), c.Category, c.Channel,
-        c.Status.ToString(), c.UnitId, c.UnitName, c.Anonymous, c.Confidential, c.FiledAt, c.UpdatedAt, StatusLabels.CurrentDeadline(c),
+        c.Status.ToString(), c.UnitId, c.UnitName, c.Anonymous, c.Confidential, c.FiledAt, c.UpdatedAt, c.CurrentDeadline,
         c.ProbableDuplicateOfId);
 
     public static async Task<Results<Ok<ComplaintView>, ProblemHttpResult>> GetAsync(Guid id, ClaimsPrincipal user, ComplaintsDb db,

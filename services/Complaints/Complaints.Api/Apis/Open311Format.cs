@@ -26,7 +26,7 @@ internal static class Open311Format
             ("service_notice", null),
             ("requested_datetime", Local(c.FiledAt)),
             ("updated_datetime", Local(c.UpdatedAt)),
-            ("expected_datetime", Local(StatusLabels.CurrentDeadline(c))),
+            ("expected_datetime", Local(c.CurrentDeadline)),
             ("address", c.Address),
             ("address_id", null),
             ("zipcode", null),

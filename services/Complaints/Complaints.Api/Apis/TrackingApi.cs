@@ -131,7 +131,7 @@ public static class TrackingApi
         }
         var windowOpen = c.Status == ComplaintStatus.Selesai && c.ReopenUntil is { } until && now <= until;
         return new TrackingView(c.TrackingNumber, c.Kind.ToName(), c.Category, c.Description, c.Address, c.Status.ToString(),
-            StatusLabels.Of(c.Status), c.UnitName, c.FiledAt, c.UpdatedAt, StatusLabels.CurrentDeadline(c), c.Answer, c.AnsweredAt,
+            StatusLabels.Of(c.Status), c.UnitName, c.FiledAt, c.UpdatedAt, c.CurrentDeadline, c.Answer, c.AnsweredAt,
             c.ResolvedAt, c.Rating, windowOpen && c.Rating is null, windowOpen || (c.Status == ComplaintStatus.Proses && c.IsAnswered),
             c.ReopenUntil, mergedInto, c.MergedCount,
             history.Select(h => new PublicHistoryView(h.At, h.Action, h.ToStatus.ToString(),

@@ -113,12 +113,12 @@ public sealed class ComplaintIntake(
         var verificationDue = await sla.DueAtAsync(unit?.Id, timeZone, now, rules.VerificationWorkingDays, ct, askRegistry: !registryDown);
         var secret = secrets.For(idempotencyKey, requestHash);
         var intake = new Complaint.Intake(kind, o.FindCategory(cmd.Category)!.Code, cmd.Description!.Trim(), location,
-            Clean(cmd.Address), cmd.MediaUrls ?? [], channel, Clean(cmd.ChannelReference), cmd.Anonymous, cmd.Confidential,
+            cmd.Address.Trimmed(), cmd.MediaUrls ?? [], channel, cmd.ChannelReference.Trimmed(), cmd.Anonymous, cmd.Confidential,
             new Reporter
             {
-                Name = Clean(cmd.ReporterName),
-                Email = Clean(cmd.ReporterEmail),
-                Phone = Clean(cmd.ReporterPhone),
+                Name = cmd.ReporterName.Trimmed(),
+                Email = cmd.ReporterEmail.Trimmed(),
+                Phone = cmd.ReporterPhone.Trimmed(),
                 CitizenSubject = cmd.CitizenSubject,
             });
 
@@ -311,8 +311,6 @@ public sealed class ComplaintIntake(
     }
 
     internal static UnitRef ToRef(UnitInfo u) => new(u.Id, u.Name, u.Code, u.TimeZone);
-
-    private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     public static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
 

@@ -27,9 +27,9 @@ public sealed class ChecklistOperations(InspectionsDb db, InspectionsScope scope
                 errors.Add($"add[{i}]", "is required");
                 continue;
             }
-            var itemCode = item?.Code.Trimmed();
-            var text = item?.Text.Trimmed();
-            var textEn = item?.TextEn.Trimmed();
+            var itemCode = item.Code.Trimmed();
+            var text = item.Text.Trimmed();
+            var textEn = item.TextEn.Trimmed();
             if (itemCode is not null && !System.Text.RegularExpressions.Regex.IsMatch(itemCode, "^[a-z0-9][a-z0-9-]*$"))
             {
                 errors.Add($"add[{i}].code", "must be kebab-case (a-z, 0-9, -)");

@@ -43,7 +43,7 @@ public sealed class UnitOfficer
         UnitId = unitId,
         Key = KeyOf(unitId, name, staffNumber),
         Name = string.IsNullOrWhiteSpace(name) ? (staffNumber ?? "").Trim() : name.Trim(),
-        StaffNumber = string.IsNullOrWhiteSpace(staffNumber) ? null : staffNumber.Trim(),
+        StaffNumber = staffNumber.Trimmed(),
         Position = position,
     };
 

@@ -162,7 +162,7 @@ public sealed class ServiceInput
     public object Body() => new
     {
         name = Name?.Trim(),
-        description = string.IsNullOrWhiteSpace(Description) ? null : Description.Trim(),
+        description = Description.Trimmed(),
         isOnline = IsOnline,
         standard = new ServiceStandard(AdminArea.Lines(Requirements), Procedure?.Trim(), Time?.Trim(),
             int.TryParse(TimeLimit, CultureInfo.InvariantCulture, out var days) ? days : null, Cost?.Trim(), Product?.Trim(), ComplaintHandling?.Trim()),

@@ -89,15 +89,15 @@ public sealed class UnitInput
     /// </summary>
     public object Body(IReadOnlyList<ContactDto>? contacts) => new
     {
-        code = Blank(Code),
-        name = Blank(Name),
-        type = Blank(Type),
+        code = Code.Trimmed(),
+        name = Name.Trimmed(),
+        type = Type.Trimmed(),
         parentId = Guid.TryParse(ParentId, out var p) ? p : (Guid?)null,
-        address = Blank(Address),
-        timeZone = Blank(TimeZone),
-        location = Blank(Latitude) is null && Blank(Longitude) is null ? null : new LocationDto(Number(Latitude), Number(Longitude)),
+        address = Address.Trimmed(),
+        timeZone = TimeZone.Trimmed(),
+        location = Latitude.Trimmed() is null && Longitude.Trimmed() is null ? null : new LocationDto(Number(Latitude), Number(Longitude)),
         contacts = contacts ?? [],
-        head = Blank(HeadName) is null && Blank(HeadTitle) is null && Blank(HeadNip) is null ? null : new HeadDto(Blank(HeadName), Blank(HeadTitle), Blank(HeadNip)),
+        head = HeadName.Trimmed() is null && HeadTitle.Trimmed() is null && HeadNip.Trimmed() is null ? null : new HeadDto(HeadName.Trimmed(), HeadTitle.Trimmed(), HeadNip.Trimmed()),
     };
 
     /// <summary>The page's field id for one of the registry's field names.</summary>
@@ -110,9 +110,8 @@ public sealed class UnitInput
         _ => "unit-name",
     };
 
-    private static string? Blank(string? v) => string.IsNullOrWhiteSpace(v) ? null : v.Trim();
 
     /// <summary>A decimal degree typed with a point or a comma (Indonesian writes decimals with a comma).</summary>
     private static double? Number(string? v) =>
-        double.TryParse(Blank(v)?.Replace(',', '.'), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : null;
+        double.TryParse(v.Trimmed()?.Replace(',', '.'), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : null;
 }

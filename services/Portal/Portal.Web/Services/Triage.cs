@@ -111,7 +111,7 @@ public sealed record ExportRow(string Nomor, string Jenis, string Kategori, stri
 public sealed record TriageFilter(string Tab, string? Category, string? Channel, string? From, string? To, Guid? UnitId)
 {
     public static TriageFilter Of(string? tab, string? category, string? channel, string? from, string? to, string? unit) => new(
-        Triage.Tabs.Contains(tab ?? "") ? tab! : "baru", Blank(category), Blank(channel), Day(from), Day(to),
+        Triage.Tabs.Contains(tab ?? "") ? tab! : "baru", category.Trimmed(), channel.Trimmed(), Day(from), Day(to),
         Guid.TryParse(unit, out var u) ? u : null);
 
     /// <summary>The API's query for this filter: the tab as a status or a deadline window, dates as days in the city's zone.</summary>
@@ -158,7 +158,6 @@ public sealed record TriageFilter(string Tab, string? Category, string? Channel,
         }
     }
 
-    private static string? Blank(string? v) => string.IsNullOrWhiteSpace(v) ? null : v.Trim();
 
     /// <summary>A date field's value (yyyy-MM-dd), else nothing: a malformed date is dropped rather than sent.</summary>
     private static string? Day(string? v) =>

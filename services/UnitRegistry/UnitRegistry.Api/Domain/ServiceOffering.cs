@@ -42,7 +42,7 @@ public sealed class ServiceOffering
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         Name = name.Trim();
-        Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
+        Description = description.Trimmed();
         Standard = standard;
         IsOnline = isOnline;
         UpdatedAt = now;

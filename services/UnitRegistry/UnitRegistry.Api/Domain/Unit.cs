@@ -91,7 +91,7 @@ public sealed class Unit : RaisesIntegrationEvents
         Name = name.Trim();
         Type = type;
         ParentId = parentId;
-        Address = string.IsNullOrWhiteSpace(address) ? null : address.Trim();
+        Address = address.Trimmed();
         Latitude = location?.Latitude;
         Longitude = location?.Longitude;
         TimeZoneId = tz;
