@@ -50,56 +50,95 @@ public static class DbContextMessagingExtensions
     public static async Task<bool> ProcessOnceAsync<TMessage>(this DbContext db, ConsumeContext<TMessage> context, string consumerName,
         Func<CancellationToken, Task> apply) where TMessage : class
     {
-        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentException.ThrowIfNullOrWhiteSpace(consumerName);
         ArgumentNullException.ThrowIfNull(apply);
+        return await db.ProcessOnceAsync([context], consumerName, (_, ct) => apply(ct), context.CancellationToken) == 1;
+    }
 
-        var messageId = context.MessageId
-            ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a MessageId; the inbox cannot deduplicate it.");
-        var ct = context.CancellationToken;
+    /// <summary>
+    /// Applies a batch of messages once each, in one transaction: the messages the inbox already holds for
+    /// <paramref name="consumerName"/> (and repeats of one MessageId within the batch) are left out, the rest are
+    /// passed to <paramref name="apply"/> in the order they arrived, and their inbox rows are saved with the changes
+    /// by one <c>SaveChangesAsync</c>. One commit for the whole batch is what lets a consumer keep up with a busy
+    /// producer. If another instance commits one of the messages first, the whole unit of work is discarded and tried
+    /// again without it. Returns how many messages were applied.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A message has no MessageId.</exception>
+    public static Task<int> ProcessOnceAsync<TMessage>(this DbContext db, ConsumeContext<Batch<TMessage>> context, string consumerName,
+        Func<IReadOnlyList<TMessage>, CancellationToken, Task> apply) where TMessage : class
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(apply);
+        return db.ProcessOnceAsync([.. context.Message], consumerName, (fresh, ct) => apply([.. fresh.Select(m => m.Message)], ct),
+            context.CancellationToken);
+    }
 
-        var seen = await db.Set<InboxMessage>().AsNoTracking()
-            .AnyAsync(x => x.MessageId == messageId && x.Consumer == consumerName, ct);
-        if (seen)
+    private static async Task<int> ProcessOnceAsync<TMessage>(this DbContext db, IReadOnlyList<ConsumeContext<TMessage>> messages,
+        string consumerName, Func<IReadOnlyList<ConsumeContext<TMessage>>, CancellationToken, Task> apply, CancellationToken ct)
+        where TMessage : class
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentException.ThrowIfNullOrWhiteSpace(consumerName);
+
+        var arrived = messages
+            .Select(m => (Id: m.MessageId ?? throw new InvalidOperationException(
+                $"{typeof(TMessage).Name} arrived without a MessageId; the inbox cannot deduplicate it."), Context: m))
+            .DistinctBy(m => m.Id)
+            .ToList();
+        var consumer = new KeyValuePair<string, object?>("consumer", consumerName);
+        if (arrived.Count < messages.Count)
         {
-            MessagingTelemetry.InboxDuplicates.Add(1, new KeyValuePair<string, object?>("consumer", consumerName));
-            return false;
+            MessagingTelemetry.InboxDuplicates.Add(messages.Count - arrived.Count, consumer);
         }
 
-        try
+        // A concurrent duplicate that commits first only makes this unit of work start again without it.
+        for (var attempt = 1; ; attempt++)
         {
-            await apply(ct);
-            db.Set<InboxMessage>().Add(new InboxMessage
+            var ids = arrived.Select(m => m.Id).ToList();
+            var seen = await db.Set<InboxMessage>().AsNoTracking()
+                .Where(x => x.Consumer == consumerName && ids.Contains(x.MessageId))
+                .Select(x => x.MessageId)
+                .ToListAsync(ct);
+            if (seen.Count > 0)
             {
-                MessageId = messageId,
-                Consumer = consumerName,
-                ProcessedAt = db.GetTimeProvider().GetUtcNow(),
-            });
-            await db.SaveChangesAsync(ct);
-            if (context.SentTime is { } sent)
+                MessagingTelemetry.InboxDuplicates.Add(seen.Count, consumer);
+                arrived.RemoveAll(m => seen.Contains(m.Id));
+            }
+            if (arrived.Count == 0)
             {
-                MessagingTelemetry.ConsumerLag.Record((db.GetTimeProvider().GetUtcNow().UtcDateTime - sent).TotalSeconds,
-                    new KeyValuePair<string, object?>("consumer", consumerName));
+                return 0;
             }
 
-            return true;
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException
-        {
-            SqlState: PostgresErrorCodes.UniqueViolation,
-            ConstraintName: ModelBuilderExtensions.InboxPrimaryKeyName,
-        })
-        {
-            db.ChangeTracker.Clear();
-            MessagingTelemetry.InboxDuplicates.Add(1, new KeyValuePair<string, object?>("consumer", consumerName));
-            return false;
-        }
-        catch
-        {
-            // Nothing of a failed unit of work may leak into a retry that reuses this context.
-            db.ChangeTracker.Clear();
-            throw;
+            try
+            {
+                await apply([.. arrived.Select(m => m.Context)], ct);
+                var now = db.GetTimeProvider().GetUtcNow();
+                db.Set<InboxMessage>().AddRange(arrived.Select(m => new InboxMessage { MessageId = m.Id, Consumer = consumerName, ProcessedAt = now }));
+                await db.SaveChangesAsync(ct);
+                var committed = db.GetTimeProvider().GetUtcNow().UtcDateTime;
+                foreach (var (_, context) in arrived)
+                {
+                    if (context.SentTime is { } sent)
+                    {
+                        MessagingTelemetry.ConsumerLag.Record((committed - sent).TotalSeconds, consumer);
+                    }
+                }
+                return arrived.Count;
+            }
+            catch (DbUpdateException ex) when (attempt < 3 && ex.InnerException is PostgresException
+            {
+                SqlState: PostgresErrorCodes.UniqueViolation,
+                ConstraintName: ModelBuilderExtensions.InboxPrimaryKeyName,
+            })
+            {
+                db.ChangeTracker.Clear();
+            }
+            catch
+            {
+                // Nothing of a failed unit of work may leak into a retry that reuses this context.
+                db.ChangeTracker.Clear();
+                throw;
+            }
         }
     }
 

@@ -88,6 +88,43 @@ public class ComplaintStatsTests(UnitRegistryAppFixture app)
     }
 
     [Fact]
+    public async Task A_burst_of_events_with_redelivered_copies_counts_each_complaint_once()
+    {
+        var unit = (await app.CreateKotaAsync()).GetProperty("id").GetGuid();
+        var next = (await app.CreateKotaAsync()).GetProperty("id").GetGuid();
+        var bus = app.Factory.Services.GetRequiredService<IBus>();
+        var now = DateTimeOffset.UtcNow;
+
+        // 250 complaints routed to the unit, 30 of them then handed on; every event is sent twice with one MessageId,
+        // as a broker redelivers after a lost acknowledgement. Batches of up to 100 see copies within and across them.
+        var events = Enumerable.Range(0, 250)
+            .Select(i => (Id: Guid.NewGuid(), Event: new ComplaintRouted(Guid.NewGuid(), $"JKT-BURST-{i}", unit, null, [], "located", null, now)))
+            .Concat(Enumerable.Range(0, 30)
+                .Select(i => (Id: Guid.NewGuid(), Event: new ComplaintRouted(Guid.NewGuid(), $"JKT-BURST-H{i}", next, unit, [], "disposisi", null, now))))
+            .ToList();
+        foreach (var (id, e) in events.Concat(events))
+        {
+            await bus.Publish(e, context => context.MessageId = id);
+        }
+
+        var raw = await Eventually.GetAsync(async () =>
+        {
+            var text = await app.Anonymous.GetStringAsync($"/api/units/{unit}/complaint-stats");
+            var s = JsonDocument.Parse(text).RootElement;
+            return s.GetProperty("received").GetInt32() >= 250 && s.GetProperty("handedOn").GetInt32() >= 30 ? text : null;
+        }, Deadline, "the burst to be counted");
+        var figures = JsonDocument.Parse(raw).RootElement;
+        Assert.Equal(250, figures.GetProperty("received").GetInt32());
+        Assert.Equal(30, figures.GetProperty("handedOn").GetInt32());
+        Assert.Equal(220, figures.GetProperty("open").GetInt32());
+        await Eventually.TrueAsync(async () =>
+        {
+            var s = await app.Anonymous.GetFromJsonAsync<JsonElement>($"/api/units/{next}/complaint-stats");
+            return s.GetProperty("received").GetInt32() == 30;
+        }, Deadline, "the receiving unit's figures");
+    }
+
+    [Fact]
     public async Task Figures_of_an_unknown_unit_are_404()
     {
         var response = await app.Anonymous.GetAsync($"/api/units/{Guid.NewGuid()}/complaint-stats");

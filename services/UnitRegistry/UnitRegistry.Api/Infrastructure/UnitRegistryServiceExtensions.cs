@@ -1,3 +1,4 @@
+using MassTransit;
 using Tinjau.Messaging;
 using Tinjau.UnitRegistry.Api.IntegrationEvents;
 
@@ -13,9 +14,8 @@ public static class UnitRegistryServiceExtensions
         builder.AddMessaging<UnitRegistryDbContext>(bus =>
         {
             bus.AddConsumer<UnitRegisteredConsumer>();
-            // Counters of one unit are read, changed and written: one message at a time per instance, and the row's
-            // concurrency token turns a clash between instances into a retry rather than a lost count.
-            bus.AddConsumer<ComplaintStatsConsumer>().Endpoint(e => e.ConcurrentMessageLimit = 1);
+            // Counters of one unit are read, changed and written: in batches, one at a time per instance (see the consumer).
+            bus.AddConsumer<ComplaintStatsConsumer>(c => c.Options<BatchOptions>(ComplaintStatsConsumer.Batching));
             bus.AddConsumer<EvaluationResultConsumer>().Endpoint(e => e.ConcurrentMessageLimit = 1);
         });
 
