@@ -12,6 +12,13 @@ function init(args)
   statuses = {}
 end
 
+-- INTAKE_DELAY_MS: each connection pauses this long between its requests (a steady, light load); unset, it sends the
+-- next as soon as the answer comes.
+local pause = tonumber(os.getenv("INTAKE_DELAY_MS") or "")
+if pause then
+  function delay() return pause end
+end
+
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 

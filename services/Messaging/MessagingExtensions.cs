@@ -56,6 +56,9 @@ public static partial class MessagingExtensions
         services.AddHealthChecks();
         services.AddMassTransit(bus =>
         {
+            // On by default, MassTransit posts usage reports to its vendor: no service of the city's sends data to a
+            // third party (and with no route out, every attempt failed and threw, over and over, in every process).
+            bus.DisableUsageTelemetry();
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(prefix + "-", false));
             bus.ConfigureHealthCheckOptions(health =>
             {

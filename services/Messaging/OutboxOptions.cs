@@ -6,8 +6,11 @@ namespace Tinjau.Messaging;
 /// </summary>
 public sealed class OutboxOptions
 {
-    /// <summary>Rows claimed per transaction.</summary>
-    public int BatchSize { get; set; } = 50;
+    /// <summary>
+    /// Rows claimed per transaction: a pass costs about the same for 50 rows as for 200 (one claim, one update, one
+    /// commit), so under intake a larger batch is what keeps the events from falling behind.
+    /// </summary>
+    public int BatchSize { get; set; } = 200;
 
     /// <summary>How often the dispatcher looks for rows when nobody woke it (other instances' writes, retries).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);

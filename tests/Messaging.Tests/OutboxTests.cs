@@ -3,6 +3,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using Tinjau.Messaging.Tests.Contracts;
 
 namespace Tinjau.Messaging.Tests;
@@ -184,5 +185,12 @@ public sealed class OutboxTests(MessagingFixture fixture)
         var health = fixture.Host.Services.GetRequiredService<HealthCheckService>();
         var report = await health.CheckHealthAsync(r => r.Tags.Contains("ready"));
         Assert.Contains("masstransit", report.Entries.Keys);
+    }
+
+    [Fact]
+    public void The_bus_sends_no_usage_reports_to_its_vendor()
+    {
+        var usage = fixture.Host.Services.GetRequiredService<IOptions<UsageTelemetryOptions>>().Value;
+        Assert.False(usage.Enabled);
     }
 }
