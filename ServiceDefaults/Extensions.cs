@@ -85,7 +85,9 @@ public static class Extensions
                 .AddHttpClientInstrumentation()
                 // Database and cache calls with no operation around them (health probes, the outbox's idle
                 // polling) are noise in the trace list; calls made by a request or a message keep its trace.
-                .SetSampler(new QuietBackgroundSampler())
+                // Under a load that keeps the cores busy a fraction of the traces is enough (and a dashboard that
+                // ingests every span falls behind): Telemetry:TraceSampleRatio, between 0 and 1.
+                .SetSampler(new QuietBackgroundSampler(TraceSampleRatio(builder.Configuration)))
                 .AddProcessor(new QueryStringRedaction()));
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
@@ -94,6 +96,19 @@ public static class Extensions
         }
 
         return builder;
+    }
+
+    private static double TraceSampleRatio(IConfiguration configuration)
+    {
+        var text = configuration["Telemetry:TraceSampleRatio"];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return 1.0;
+        }
+        return double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var ratio)
+               && ratio is >= 0.0 and <= 1.0
+            ? ratio
+            : throw new InvalidOperationException($"Telemetry:TraceSampleRatio '{text}' is not a number between 0 and 1.");
     }
 
     public static TBuilder AddDefaultHealthChecks<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder

@@ -185,13 +185,9 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 python3 - "$work" "$cold" "$idle_own" "$idle_pss" "$idle_all" "$load_own" "$load_pss" "$load_all" "$cpu" "$load_before" "$load_after" "$DURATION" "$READ_DURATION" "$CONNECTIONS" "$light0" "$light1" <<'PY'
 import csv, os, sys
+sys.path.insert(0, "bench")
+from results import parse
 work, cold, idle_own, idle_pss, idle_all, load_own, load_pss, load_all, cpu, la0, la1, dur, rdur, conns, light0, light1 = sys.argv[1:]
-def parse(path):
-    out = {}
-    for line in open(path):
-        name, _, *pairs = line.split()
-        out[name] = {k: float(v) for k, v in (p.split("=") for p in pairs)}
-    return out
 intake, read = parse(f"{work}/intake.txt"), parse(f"{work}/read.txt")
 g, d, pg = intake["gateway"], intake["direct"], intake["pgbench"]
 rg, rd, rn = read["gateway"], read["direct"], read["nginx"]
