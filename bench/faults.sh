@@ -9,19 +9,14 @@
 # fault), SETTLE (up to 120 s for the figures to catch up).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-for tool in psql curl python3 pgrep; do command -v "$tool" >/dev/null || { echo "faults: $tool is not installed" >&2; exit 1; }; done
-curl -fsS -m 1 -o /dev/null http://localhost:8080/health 2>/dev/null && { echo "faults: port 8080 is in use (is ./run.sh running?)" >&2; exit 1; }
+for tool in psql curl python3 pgrep ss; do command -v "$tool" >/dev/null || { echo "faults: $tool is not installed" >&2; exit 1; }; done
+die() { echo "faults: $*" >&2; exit 1; }
+. bench/platform.sh
+platform_ports_free
 dotnet build Platform.sln -c Release -nologo -clp:ErrorsOnly >/dev/null
 
-state=$(mktemp -d /tmp/tinjau-faults-XXXX)
-chmod 755 "$state"
-Gateway__RateLimits__PublicPerMinute=100000000 Gateway__RateLimits__AuthenticatedPerMinute=100000000 \
-  dotnet run --project AppHost -c Release --no-build --launch-profile http -- "--Tinjau:StateDirectory=$state" >"$state.log" 2>&1 &
-apphost=$!
-cleanup() { kill -TERM "$apphost" 2>/dev/null || true; wait "$apphost" 2>/dev/null || true; rm -rf "$state"; }
-trap cleanup EXIT
-until curl -fsS -m 1 -o /dev/null http://localhost:8080/health 2>/dev/null; do
-  kill -0 "$apphost" 2>/dev/null || { echo "faults: the AppHost exited; see $state.log" >&2; exit 1; }
-  sleep 0.5
-done
+state=$(platform_workdir tinjau-faults)
+apphost=""
+trap 'platform_stop; rm -rf "$state"' EXIT
+platform_start "$state" "$state.log"
 STATE_DIR=$state python3 bench/faults.py

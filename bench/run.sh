@@ -32,18 +32,13 @@ command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || apt_install nginx
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 for tool in wrk pgbench psql curl python3 ss; do command -v "$tool" >/dev/null || die "$tool is not installed"; done
 
-# The platform's fixed ports (gateway, services, dashboard, servers): a test or ./run.sh using them would be measured too.
-for port in 8080 5180 5181 5182 5183 5184 5185 18888 15432 15672 16379 "$NGINX_PORT"; do
-  if ss -Hltn "sport = :$port" | grep -q .; then
-    die "port $port is in use (./run.sh, a test run or another bench?): stop it first; the bench needs the platform's default ports"
-  fi
-done
+. bench/platform.sh
+platform_ports_free "$NGINX_PORT"
 
 echo "==> dotnet build Platform.sln (Release)" >&2
 dotnet build Platform.sln -c Release -nologo -clp:ErrorsOnly >/dev/null
 
-work=$(mktemp -d /tmp/tinjau-bench-XXXX)
-chmod 755 "$work"
+work=$(platform_workdir tinjau-bench)
 state="$work/state"
 mkdir -p "$state"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -51,20 +46,14 @@ apphost=""
 nginx_pid=""
 cleanup() {
   [[ -z "$nginx_pid" ]] || kill "$nginx_pid" 2>/dev/null || true
-  if [[ -n "$apphost" ]]; then kill -TERM "$apphost" 2>/dev/null || true; wait "$apphost" 2>/dev/null || true; fi
+  platform_stop
   rm -rf "$work"
 }
 trap cleanup EXIT
 
 echo "==> starting the platform (Release, fresh state in $state)" >&2
 t0=$(date +%s.%N)
-Gateway__RateLimits__PublicPerMinute=100000000 Gateway__RateLimits__AuthenticatedPerMinute=100000000 \
-  dotnet run --project AppHost -c Release --no-build --launch-profile http -- "--Tinjau:StateDirectory=$state" >"$work/apphost.log" 2>&1 &
-apphost=$!
-until curl -fsS -m 1 -o /dev/null "$GATEWAY/health" 2>/dev/null; do
-  kill -0 "$apphost" 2>/dev/null || { tail -30 "$work/apphost.log" >&2; die "the AppHost exited"; }
-  sleep 0.2
-done
+platform_start "$state" "$work/apphost.log"
 cold=$(awk -v a="$(date +%s.%N)" -v b="$t0" 'BEGIN{printf "%.1f", a-b}')
 echo "    all healthy after $cold s" >&2
 
@@ -137,7 +126,7 @@ light1=$(date +%s.%N)
 read_lag
 
 # Cached read: one unit, asked again and again (the registry answers it from its cache).
-unit=$(curl -fsS "$REGISTRY/api/units?page=1&pageSize=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
+unit=$(platform_first_unit)
 mkdir -p "$work/nginx/logs"
 cat > "$work/nginx/nginx.conf" <<NGINX
 worker_processes 1;

@@ -20,42 +20,24 @@ die() { echo "sampling: $*" >&2; exit 1; }
 . scripts/prerequisites.sh
 command -v wrk >/dev/null || apt_install wrk
 for tool in wrk curl python3 ss; do command -v "$tool" >/dev/null || die "$tool is not installed"; done
-for port in 8080 5180 5181 5182 5183 5184 5185 18888 15432 15672 16379; do
-  if ss -Hltn "sport = :$port" | grep -q .; then die "port $port is in use: stop ./run.sh, a test run or another bench first"; fi
-done
+. bench/platform.sh
+platform_ports_free
 
 echo "==> dotnet build Platform.sln (Release)" >&2
 dotnet build Platform.sln -c Release -nologo -clp:ErrorsOnly >/dev/null
 
-work=$(mktemp -d /tmp/tinjau-sampling-XXXX)
-chmod 755 "$work"   # PostgreSQL runs as its own user and keeps its data below
+work=$(platform_workdir tinjau-sampling)
 apphost=""
-stop_platform() {
-  if [[ -n "$apphost" ]]; then kill -TERM "$apphost" 2>/dev/null || true; wait "$apphost" 2>/dev/null || true; fi
-  apphost=""
-  # DCP stops the servers and services after the AppHost: the next start needs their ports.
-  local deadline=$((SECONDS + 60))
-  while ss -Hltn "( sport = :8080 or sport = :15432 or sport = :5182 )" | grep -q . && ((SECONDS < deadline)); do sleep 0.5; done
-}
-trap 'stop_platform; rm -rf "$work"' EXIT
+trap 'platform_stop; rm -rf "$work"' EXIT
 
 measure() { # setting ratio
   local setting=$1 ratio=$2
   local state="$work/$setting"
   mkdir -p "$state"
   echo "==> platform with Telemetry:TraceSampleRatio=$ratio" >&2
-  Telemetry__TraceSampleRatio="$ratio" \
-    Gateway__RateLimits__PublicPerMinute=100000000 Gateway__RateLimits__AuthenticatedPerMinute=100000000 \
-    dotnet run --project AppHost -c Release --no-build --launch-profile http -- "--Tinjau:StateDirectory=$state" >"$work/$setting.log" 2>&1 &
-  apphost=$!
-  local deadline=$((SECONDS + 180))
-  until curl -fsS -m 1 -o /dev/null "$GATEWAY/health" 2>/dev/null; do
-    kill -0 "$apphost" 2>/dev/null || { tail -30 "$work/$setting.log" >&2; die "the AppHost exited"; }
-    ((SECONDS < deadline)) || die "the platform was not healthy within 180 s"
-    sleep 0.5
-  done
+  Telemetry__TraceSampleRatio="$ratio" platform_start "$state" "$work/$setting.log"
   local unit
-  unit=$(curl -fsS "$REGISTRY/api/units?page=1&pageSize=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
+  unit=$(platform_first_unit)
   curl -fsS -o /dev/null "$GATEWAY/api/units/$unit"
   # An unmeasured warm-up of both paths (JIT, connection pools, caches).
   wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s bench/read.lua "$GATEWAY/api/units/$unit" >/dev/null
@@ -66,7 +48,7 @@ measure() { # setting ratio
     echo "    wrk $1, $CONNECTIONS connections, $DURATION" >&2
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "bench/$3.lua" "$2" | grep '^RESULT' | sed "s/^/$1 /"
   done > "$work/$setting.txt"
-  stop_platform
+  platform_stop
 }
 
 measure every 1
