@@ -14,7 +14,7 @@ public sealed class QuietBackgroundSampler(double rootRatio = 1.0) : Sampler
 {
     private static readonly SamplingResult Drop = new(SamplingDecision.Drop);
     private readonly Sampler _inner = new ParentBasedSampler(
-        rootRatio >= 1.0 ? new AlwaysOnSampler() : new TraceIdRatioBasedSampler(Math.Max(0.0, rootRatio)));
+        rootRatio >= 1.0 ? new AlwaysOnSampler() : new TraceIdRatioBasedSampler(rootRatio));
 
     public override SamplingResult ShouldSample(in SamplingParameters samplingParameters) =>
         samplingParameters.ParentContext.TraceId == default && samplingParameters.Kind == ActivityKind.Client
